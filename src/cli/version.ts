@@ -1,0 +1,2 @@
+// CLI adapter: the version printed by `ordo --version` (kept in step with package.json by a test).
+export const VERSION = '0.1.0';

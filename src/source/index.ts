@@ -1,0 +1,4 @@
+// Source stage: spans, source files, diagnostics and their printer. A leaf: every stage may use it.
+export * from './diagnostic';
+export * from './print';
+export * from './span';
