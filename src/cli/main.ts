@@ -5,6 +5,12 @@ import { VERSION } from './version';
 
 const COMMANDS: Record<string, () => Command> = {
   parse: () => require('./commands/parse').parseCommand,
+  run: () => require('./commands/run').runCommand,
+  herd7: () => require('./commands/herd7').herd7Command,
+  table: () => require('./commands/table').tableCommand,
+  compare: () => require('./commands/compare').compareCommand,
+  graph: () => require('./commands/graph').graphCommand,
+  lsp: () => require('./commands/lsp').lspCommand,
 };
 
 function usage(): string {
@@ -24,6 +30,8 @@ function usage(): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  if (require('./worker-mark').isBatchWorker()) return require('./batch-worker').serveBatch();
+  if (require('../lsp/check/spawn-check-worker').isCheckWorker()) return require('../lsp/check/check-worker').serveChecks();
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(`${usage()}\n`);

@@ -5,7 +5,9 @@ import type { Diagnostic } from '../source';
 /** A final value: an integer or the address of a location (printed as its name). */
 export type StateValue =
   | { readonly kind: 'int'; readonly value: number }
-  | { readonly kind: 'addr'; readonly name: string };
+  | { readonly kind: 'addr'; readonly name: string }
+  /** A value no equation determines (out-of-thin-air cycles): herd prints its symbol, e.g. `S8`. */
+  | { readonly kind: 'sym'; readonly name: string };
 
 /** One observed location of the final state. */
 export type StateLoc =

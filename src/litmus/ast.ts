@@ -62,6 +62,8 @@ export interface IntValue {
 export interface AddressValue {
   readonly kind: 'AddressValue';
   readonly name: string;
+  /** `a[1]`: the address of element 1 of array `a`. */
+  readonly index?: number;
   readonly span: Span;
 }
 

@@ -64,7 +64,7 @@ export function cartesian(a: EventSet, b: EventSet): Relation {
   const w = r.w;
   for (let i = 0; i < a.n; i++) {
     if ((a.bits[i >>> 5] & (1 << (i & 31))) === 0) continue;
-    r.bits.set(b.bits, i * w);
+    for (let k = 0; k < w; k++) r.bits[i * w + k] = b.bits[k];
   }
   return r;
 }
@@ -144,10 +144,11 @@ export function seq(a: Relation, b: Relation): Relation {
 /** `[S] ; r` without building [S]. */
 export function restrictDomain(r: Relation, s: EventSet): Relation {
   const out = new Uint32Array(r.bits.length);
-  const w = r.w;
+  const { w, bits } = r;
   for (let i = 0; i < r.n; i++) {
     if ((s.bits[i >>> 5] & (1 << (i & 31))) === 0) continue;
-    out.set(r.bits.subarray(i * w, i * w + w), i * w);
+    // A word loop: subarray() would allocate a view per row.
+    for (let k = i * w; k < i * w + w; k++) out[k] = bits[k];
   }
   return new Relation(r.n, w, out);
 }

@@ -1,0 +1,221 @@
+// CLI adapter: `ordo herd7`: herd7's command line, output split and exit statuses, so that the
+// kernel's tools/memory-model scripts can run ordo in place of herd7.
+import * as fs from 'node:fs';
+import { formatHerdText, outcomeFailed } from '../../report';
+import type { Diagnostic, SourceLookup } from '../../source';
+import { runBatch } from '../batch';
+import { type Command, EXIT_FAILURES, EXIT_OK, EXIT_USAGE } from '../command';
+import {
+  COMMAND_LINE,
+  catModelsDir,
+  commandLineSetting,
+  isConfigKey,
+  resolveSetup,
+  type Setting,
+} from '../config';
+import { expandInputs } from '../inputs';
+import { diskLookup } from '../source-lookup';
+import { VERSION } from '../version';
+import { defaultJobs } from './run';
+
+/** herd7 options ordo accepts but ignores, with whether they take a value. */
+const IGNORED: Readonly<Record<string, boolean>> = {
+  '-o': true,
+  '-suffix': true,
+  '-view': true,
+  '-gv': false,
+  '-evince': false,
+  '-preview': false,
+  '-cycles': true,
+  '-dumpes': true,
+  '-showone': true,
+  '-candidates': true,
+  '-debug': true,
+  '-oknames': true,
+  '-nonames': true,
+  '-rename': true,
+  '-badexecs': true,
+  '-badflag': true,
+  '-throughflag': true,
+};
+
+export interface Herd7Args {
+  /** Settings in command-line order: later options override earlier ones and the cfg's. */
+  readonly settings: Setting[];
+  readonly includeDirs: string[];
+  readonly inputs: string[];
+  readonly ignored: string[];
+  herdLib?: string;
+  quiet: boolean;
+  exitOnFailure: boolean;
+  jobs: number;
+  action?: 'version' | 'libdir' | 'help';
+}
+
+const USAGE = `Usage: ordo herd7 [herd7 options] FILE|@listfile ...
+herd7's command line (-conf, -model/-cat, -bell, -macros, -I, -variant, -unroll, -timeout,
+-skipcheck(s), -q, -v, -version, -exit true|false, -set-libdir, -libdir, cfg keys as options;
+picture options accepted and ignored), herd7's output on stdout and its error messages on
+stderr. ordo extension: -j N worker threads (default: the number of cores). Without file
+arguments, file names are read from standard input. Exit status: 0 (1 with -exit true when
+a test fails), 2 on bad options.`;
+
+export function parseHerd7Args(argv: readonly string[]): { args?: Herd7Args; problem?: string } {
+  const args: Herd7Args = {
+    settings: [],
+    includeDirs: [],
+    inputs: [],
+    ignored: [],
+    quiet: false,
+    exitOnFailure: false,
+    jobs: defaultJobs(),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = (): string | undefined => argv[++i];
+    if (!a.startsWith('-') || a === '-') {
+      args.inputs.push(a);
+      continue;
+    }
+    const name = a.replace(/^--/, '-');
+    if (['-help', '-h'].includes(name)) args.action = 'help';
+    else if (['-version', '-libdir'].includes(name))
+      args.action = name === '-version' ? 'version' : 'libdir';
+    else if (name === '-q') args.quiet = true;
+    else if (name === '-v') continue;
+    else if (Object.hasOwn(IGNORED, name)) {
+      if (IGNORED[name] && next() === undefined)
+        return { problem: `option ${a} needs an argument` };
+      args.ignored.push(name);
+    } else {
+      const value = next();
+      if (value === undefined) return { problem: `option ${a} needs an argument` };
+      if (name === '-I') args.includeDirs.push(value);
+      else if (name === '-set-libdir') args.herdLib = value;
+      else if (name === '-j') {
+        if (!/^[1-9]\d*$/.test(value))
+          return { problem: `-j expects a positive integer, not '${value}'` };
+        args.jobs = Number(value);
+      } else if (name === '-exit') {
+        if (value !== 'true' && value !== 'false')
+          return { problem: `-exit expects true or false, not '${value}'` };
+        args.exitOnFailure = value === 'true';
+      } else if (name === '-timeout' && !/^\d+(\.\d*)?$/.test(value)) {
+        return { problem: `-timeout expects a number of seconds, not '${value}'` };
+      } else if (isConfigKey(name.slice(1))) {
+        args.settings.push(commandLineSetting(name.slice(1), value));
+      } else return { problem: `unknown option '${a}'` };
+    }
+  }
+  return { args };
+}
+
+/**
+ * herd's message frame: `File "f", line L, characters a-b: msg (User error)` with 0-based
+ * columns on the first line of the span. ordo's unknown-primitive error keeps herd's phrase
+ * `Unknown macro NAME`, which judgelitmus.sh extracts.
+ */
+export function formatHerdError(d: Diagnostic, lookup: SourceLookup): string {
+  const message = herdMessage(d);
+  const src = d.span.file === COMMAND_LINE ? undefined : lookup(d.span.file);
+  const tail = d.severity === 'error' ? ' (User error)' : '';
+  if (!src) return `Warning: File "${d.span.file}": ${message}${tail}`;
+  const start = src.lineCol(d.span.start);
+  const end = src.lineCol(Math.max(d.span.start, d.span.end));
+  const last = end.line === start.line ? end.col - 1 : src.lineText(start.line).length;
+  const where = `line ${start.line}, characters ${start.col - 1}-${Math.max(last, start.col - 1)}`;
+  return `Warning: File "${d.span.file}", ${where}: ${message}${tail}`;
+}
+
+function herdMessage(d: Diagnostic): string {
+  const primitive = /^unknown primitive (\S+)/.exec(d.message);
+  return d.code === 'events/unknown-primitive' && primitive
+    ? `Unknown macro ${primitive[1]}`
+    : d.message;
+}
+
+export const herd7Command: Command = {
+  summary: "herd7's command line and output (for tools/memory-model scripts)",
+  async run(argv) {
+    const parsed = parseHerd7Args(argv);
+    if (!parsed.args) {
+      process.stderr.write(`ordo herd7: ${parsed.problem}\n${USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    const args = parsed.args;
+    if (args.action === 'help') return print(`${USAGE}\n`);
+    if (args.action === 'version') return print(`7.58+1, Rev: ordo ${VERSION}\n`);
+    if (args.action === 'libdir') return print(`${args.herdLib ?? catModelsDir()}\n`);
+    return runHerd7(args);
+  },
+};
+
+function print(text: string): number {
+  process.stdout.write(text);
+  return EXIT_OK;
+}
+
+async function runHerd7(args: Herd7Args): Promise<number> {
+  const lookup = diskLookup();
+  const warn = (ds: readonly Diagnostic[]) => {
+    for (const d of ds) {
+      if (d.severity === 'error' || !args.quiet)
+        process.stderr.write(`${formatHerdError(d, lookup)}\n`);
+    }
+  };
+  const herdLib = args.herdLib ?? process.env.HERDLIB;
+  const setup = resolveSetup(args.settings, {
+    cwd: process.cwd(),
+    includeDirs: args.includeDirs,
+    herdLib,
+  });
+  warn(setup.diagnostics);
+  // herd stops on a model it cannot read, with exit status 2.
+  if (!setup.value) return EXIT_USAGE;
+  const inputs = args.inputs.length ? args.inputs : readStdinNames();
+  const { files, problems } = expandInputs(inputs);
+  for (const p of problems)
+    process.stderr.write(`Warning: File "${p.arg}": ${p.message} (User error)\n`);
+  let failures = problems.length;
+  const timeoutMs =
+    setup.value.timeoutSeconds === undefined ? undefined : setup.value.timeoutSeconds * 1000;
+  const summary = await runBatch(
+    files,
+    { setup: setup.value, jobs: args.jobs, limits: { timeoutMs } },
+    {
+      model: (status) => warn(status.modelDiagnostics),
+      outcome: (o) => {
+        warn(firstErrorOnly(o.diagnostics));
+        const limit = o.report?.result.limit;
+        // herd prints nothing for a test that ran out of time.
+        if (limit)
+          process.stderr.write(`Warning: File "${o.file}": ${limit} limit reached, no result\n`);
+        else if (!outcomeFailed(o)) process.stdout.write(formatHerdText(o.report!));
+        if (outcomeFailed(o) || limit) failures++;
+        return args.exitOnFailure && failures > 0 ? 'stop' : undefined;
+      },
+    },
+  );
+  if (!summary.modelLoaded) return EXIT_USAGE;
+  return args.exitOnFailure && failures > 0 ? EXIT_FAILURES : EXIT_OK;
+}
+
+/** herd stops reading a test at its first error: one error line per file, as scripts expect. */
+function firstErrorOnly(ds: readonly Diagnostic[]): Diagnostic[] {
+  const first = ds.find((d) => d.severity === 'error');
+  return ds.filter((d) => d.severity !== 'error' || d === first);
+}
+
+/** herd7 with no file arguments reads test names from standard input, one per line. */
+function readStdinNames(): string[] {
+  let text = '';
+  try {
+    text = fs.readFileSync(0, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}

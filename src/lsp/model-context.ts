@@ -1,0 +1,149 @@
+// LSP adapter: the models the settings name (resolved like `ordo run --conf`), their `.def`, and
+// the one rule on files: the server reads only the workspace and the configured model folders.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  COMMAND_LINE,
+  catModelsDir,
+  commandLineSetting,
+  type ModelSetup,
+  resolveSetup,
+} from '../cli/config';
+import { parseMacroFile } from '../litmus';
+import { type Diagnostic, error, SourceFile, type SourceLookup, span } from '../source';
+import { type MacroTable, macroTable } from './primitive-info';
+import type { Settings } from './settings';
+
+/** Where settings problems are reported (a diagnostic needs a file). */
+const SETTINGS_FILE = 'ordo settings';
+
+export class ModelContext {
+  private resolved: { choices: ModelSetup[]; problems: Diagnostic[] } | undefined;
+  private table: { value?: MacroTable; problems: Diagnostic[] } | undefined;
+  private readonly sources = new Map<string, SourceFile | undefined>();
+  private readonly allowed: string[];
+  private readonly cwd: string;
+
+  /** `overlay` gives the text of open documents, newer than the disk. */
+  constructor(
+    private readonly settings: Settings,
+    workspaceRoots: readonly string[],
+    private readonly overlay: (file: string) => string | undefined,
+  ) {
+    this.cwd = workspaceRoots[0] ?? process.cwd();
+    const confs = [settings.config, ...settings.targets].flatMap((c) =>
+      c ? [this.absolute(c)] : [],
+    );
+    this.allowed = [
+      ...workspaceRoots,
+      ...confs.map((c) => path.dirname(c)),
+      ...settings.includeDirs.map((d) => this.absolute(d)),
+      catModelsDir(),
+    ];
+  }
+
+  /** The primary model first, then each extra target. */
+  targets(): { choices: readonly ModelSetup[]; problems: readonly Diagnostic[] } {
+    this.resolved ??= this.resolve();
+    return this.resolved;
+  }
+
+  /** The primary model's `.def`: primitives for hovers, completion and name checks. */
+  macros(): MacroTable | undefined {
+    this.table ??= this.loadMacros();
+    return this.table.value;
+  }
+
+  /** Settings and model problems, shown on every litmus document. */
+  problems(): Diagnostic[] {
+    this.macros();
+    return [...this.targets().problems, ...(this.table?.problems ?? [])];
+  }
+
+  /** Folders model files may come from (every include of a model must stay inside them). */
+  roots(): readonly string[] {
+    const fromSetups = this.targets().choices.flatMap((s) => s.includeDirs);
+    return [...new Set([...this.allowed, ...fromSetups])];
+  }
+
+  /** An allowed file's text (open documents first), or undefined: never throws, never reads outside. */
+  readonly readFile = (file: string): string | undefined => {
+    const open = this.overlay(file);
+    if (open !== undefined) return open;
+    if (!isInside(file, this.roots())) return undefined;
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** Line/column of positions in other files (includes, the `.def`), for messages. */
+  readonly lookup: SourceLookup = (file) => {
+    if (!this.sources.has(file)) {
+      const text = this.readFile(file);
+      this.sources.set(file, text === undefined ? undefined : new SourceFile(file, text));
+    }
+    return this.sources.get(file);
+  };
+
+  private absolute(p: string): string {
+    return path.resolve(this.cwd, p);
+  }
+
+  private resolve(): { choices: ModelSetup[]; problems: Diagnostic[] } {
+    const confs = [this.settings.config, ...this.settings.targets];
+    const search = {
+      cwd: this.cwd,
+      includeDirs: this.settings.includeDirs.map((d) => this.absolute(d)),
+    };
+    const choices: ModelSetup[] = [];
+    const problems: Diagnostic[] = [];
+    for (const conf of confs) {
+      const given = conf ? [commandLineSetting('conf', this.absolute(conf))] : [];
+      const r = resolveSetup(given, search);
+      problems.push(...r.diagnostics.map(fromSettings));
+      if (!r.value) continue;
+      // The files a cfg names must lie in the configured folders themselves.
+      const outside = [r.value.model, r.value.bell, r.value.macros].filter(
+        (f): f is string => f !== undefined && !isInside(f, this.allowed),
+      );
+      if (outside.length > 0) {
+        problems.push(outsideRoots(outside[0]));
+        continue;
+      }
+      choices.push(r.value);
+    }
+    return { choices, problems };
+  }
+
+  private loadMacros(): { value?: MacroTable; problems: Diagnostic[] } {
+    const file = this.targets().choices[0]?.macros;
+    if (!file) return { problems: [] };
+    const text = this.readFile(file);
+    if (text === undefined) return { problems: [outsideRoots(file)] };
+    const parsed = parseMacroFile(text, file);
+    const problems = parsed.diagnostics.filter((d) => d.severity === 'error');
+    return { value: parsed.value && macroTable(file, text, parsed.value), problems };
+  }
+}
+
+function isInside(file: string, roots: readonly string[]): boolean {
+  const abs = path.resolve(file);
+  return roots.some((root) => {
+    const rel = path.relative(root, abs);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  });
+}
+
+function fromSettings(d: Diagnostic): Diagnostic {
+  return d.span.file === COMMAND_LINE ? { ...d, span: span(SETTINGS_FILE, 0, 0) } : d;
+}
+
+function outsideRoots(file: string): Diagnostic {
+  return error(
+    'lsp/outside-roots',
+    `ordo reads only the workspace and the configured model folders; ${file} is outside them`,
+    span(SETTINGS_FILE, 0, 0),
+  );
+}
