@@ -6,7 +6,7 @@ export declare function chromiumAvailable(): boolean;
 export declare function withPage<T>(
   file: string,
   fn: (page: Page, requested: string[]) => Promise<T>,
-  size?: { width?: number; height?: number },
+  size?: { width?: number; height?: number; scale?: number },
 ): Promise<T>;
 export declare function screenshot(
   page: Page,

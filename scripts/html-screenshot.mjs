@@ -1,6 +1,6 @@
 // Tooling: opens a local HTML or SVG file in headless Chromium (Debian's package, driven by
 // playwright-core) and writes a PNG screenshot; used by the HTML table test and for the
-// README's pictures. Usage: node scripts/html-screenshot.mjs PAGE.html|GRAPH.svg OUT.png [--width N]
+// README's pictures. Usage: node scripts/html-screenshot.mjs PAGE.html|GRAPH.svg OUT.png [--width N] [--scale N]
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -25,7 +25,7 @@ const ARGS = [
 ];
 
 /** Runs `fn(page)` with `file` loaded; the browser and its fresh profile are removed after. */
-export async function withPage(file, fn, { width = 1000, height = 700 } = {}) {
+export async function withPage(file, fn, { width = 1000, height = 700, scale = 1 } = {}) {
   const { chromium } = await import('playwright-core');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -33,6 +33,7 @@ export async function withPage(file, fn, { width = 1000, height = 700 } = {}) {
     headless: true,
     args: ARGS,
     viewport: { width, height },
+    deviceScaleFactor: scale,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -95,7 +96,7 @@ async function main(argv) {
   const [page, out, ...rest] = argv;
   if (!page || !out) {
     process.stderr.write(
-      'usage: node scripts/html-screenshot.mjs PAGE.html|GRAPH.svg OUT.png [--width N]\n',
+      'usage: node scripts/html-screenshot.mjs PAGE.html|GRAPH.svg OUT.png [--width N] [--scale N]\n',
     );
     return 2;
   }
@@ -103,10 +104,18 @@ async function main(argv) {
     process.stderr.write(`no Chromium at ${CHROMIUM} (apt-get install -y chromium)\n`);
     return 1;
   }
-  const at = rest.indexOf('--width');
-  const width = at >= 0 ? Number(rest[at + 1]) : 1000;
+  const option = (name, fallback) => {
+    const at = rest.indexOf(name);
+    return at >= 0 ? Number(rest[at + 1]) : fallback;
+  };
+  const width = option('--width', 1000);
+  const scale = option('--scale', 1);
   const selector = page.endsWith('.svg') ? 'svg' : undefined;
-  const shot = await withPage(page, (p) => screenshot(p, out, selector), { width, height: 200 });
+  const shot = await withPage(page, (p) => screenshot(p, out, selector), {
+    width,
+    height: 200,
+    scale,
+  });
   process.stdout.write(`${out}: ${shot.width}x${shot.height}, ${shot.bytes} bytes\n`);
   return shot.ratio > 0 ? 0 : 1;
 }

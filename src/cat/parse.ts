@@ -142,7 +142,10 @@ function summarizeExpected(items: readonly string[]): string | undefined {
 
 /** herd's quirks that surprise people, explained where they bite. */
 function hint(text: string, pos: number, token: string): string | undefined {
-  if (/^[0-9]/.test(token)) return 'the only number in cat is 0, the empty relation';
+  if (/^[0-9]/.test(token)) {
+    if (/\^\s*$/.test(text.slice(0, pos))) return 'the inverse of r is written r^-1';
+    return 'the only number in cat is 0, the empty relation';
+  }
   if (token === '*' || token === '+' || token === '?') {
     return '`~`, `*`, `+` and `?` cannot be chained without parentheses: write ~(A*B), (~A)*B or ~(r+)';
   }

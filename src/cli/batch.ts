@@ -144,12 +144,12 @@ function runInWorkers(
         worker.postMessage({ kind: 'check', index, file: files[index] } satisfies ToWorker);
         const timeoutMs = options.limits.timeoutMs;
         if (timeoutMs !== undefined) {
-          const why = `did not stop within ${hardLimitMs(timeoutMs) / 1000} s`;
-          watchdog = setTimeout(() => lost(why), hardLimitMs(timeoutMs));
+          const why = `did not stop at its time limit (${timeoutMs / 1000} s) nor ${hardLimitMs(timeoutMs) / 1000} s`;
+          watchdog = setTimeout(() => lost(why, 'run/time-limit'), hardLimitMs(timeoutMs));
         }
       };
       /** The worker is gone: the file it had fails, and a fresh worker takes over the rest. */
-      const lost = (why: string) => {
+      const lost = (why: string, code = 'run/worker-lost') => {
         if (done) return;
         retire();
         if (!modelReady) {
@@ -163,7 +163,7 @@ function runInWorkers(
         if (inFlight !== undefined) {
           const file = files[inFlight];
           const d = error(
-            'run/worker-lost',
+            code,
             `checking ${file} ${why}; its worker was stopped`,
             span(file, 0, 0),
           );

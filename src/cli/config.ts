@@ -275,6 +275,8 @@ export interface ModelSetup {
   readonly unroll?: number;
   readonly timeoutSeconds?: number;
   readonly picture: readonly (readonly [string, string])[];
+  /** `ordo run --arch`: lower C primitives to this architecture first (src/events/lowering). */
+  readonly target?: string;
 }
 
 /** Settings that choose a model, so that ordo's default is not read. */

@@ -1,6 +1,7 @@
 // CLI adapter: turns a resolved ModelSetup into a compiled model and its macro file.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isTargetId, TARGETS, targetMacros } from '../events/lowering';
 import { type CompiledModel, loadModel } from '../interp';
 import { type MacroFile, parseMacroFile } from '../litmus';
 import { cachedParse, type Diagnostic, hasErrors, type Result, span } from '../source';
@@ -32,6 +33,7 @@ export function loadSetup(setup: ModelSetup): Result<LoadedSetup> {
     diagnostics.push(...parsed.diagnostics);
     if (parsed.value) macros = parsed.value;
   }
+  if (setup.target && isTargetId(setup.target)) macros = targetMacros(TARGETS[setup.target], macros);
   const compiled = loadModel(
     { model: setup.model, bell: setup.bell },
     { variants: setup.variants, includeDirs: setup.includeDirs, skipChecks: setup.skipChecks },

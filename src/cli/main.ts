@@ -31,7 +31,8 @@ function usage(): string {
 
 export async function main(argv: readonly string[]): Promise<number> {
   if (require('./worker-mark').isBatchWorker()) return require('./batch-worker').serveBatch();
-  if (require('../lsp/check/spawn-check-worker').isCheckWorker()) return require('../lsp/check/check-worker').serveChecks();
+  if (require('../lsp/check/spawn-worker').isLspWorker())
+    return require('../lsp/check/worker').serveJobs();
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(`${usage()}\n`);

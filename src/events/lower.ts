@@ -173,9 +173,11 @@ class CSemantics {
       case '__atomic_op':
         return this.atomicOpStmt(e, ii);
       case '__lock':
-        return bindData(this.arg(e, 0, false, ii), (l) => this.lock(l, ii));
+        return bindData(this.arg(e, 0, false, ii), (l) => this.lock(l, e.tags ?? [], ii));
       case '__unlock':
-        return bindData(this.arg(e, 0, false, ii), (l) => event(ii, { kind: 'UL', loc: l }));
+        return bindData(this.arg(e, 0, false, ii), (l) =>
+          event(ii, { kind: 'UL', loc: l, tags: e.tags ?? [] }),
+        );
       case '__srcu':
         return this.srcuStmt(e, ii);
       default:
@@ -257,7 +259,7 @@ class CSemantics {
       case '__trylock':
         return bindData(this.arg(e, 0, false, ii), (l) =>
           either(
-            withValue(this.lock(l, ii), 1 as Atom),
+            withValue(this.lock(l, tags, ii), 1 as Atom),
             withValue(event(ii, { kind: 'LF', loc: l }), 0 as Atom),
           ),
         );
@@ -342,8 +344,9 @@ class CSemantics {
     return withValue(event(ii, { kind: 'RegW', reg, value: v }), v);
   }
 
-  private lock(l: Atom, ii: Instr): M<undefined> {
-    return bindCtrl(event(ii, { kind: 'LKR', loc: l }), () => event(ii, { kind: 'LKW', loc: l }));
+  /** Tags come from per-architecture lowerings (src/events/lowering); the LKMM's locks have none. */
+  private lock(l: Atom, tags: readonly string[], ii: Instr): M<undefined> {
+    return bindCtrl(event(ii, { kind: 'LKR', loc: l, tags }), () => event(ii, { kind: 'LKW', loc: l, tags }));
   }
 
   /** lkmmv1 wraps full-barrier RMWs in explicit `F[mb]` fences, in the same instruction. */

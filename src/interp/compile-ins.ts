@@ -106,10 +106,10 @@ function compileIns(ins: A.Ins, scope: Scope, ops: Op[], cx: InsContext): void {
       compileBody(evalVariant(ins.cond, b) ? ins.then : ins.else, scope, ops, cx);
       return;
     case 'events':
+      // Declarations matter in bell mode only; the model run ignores them (spec §7.8).
+      if (!bell) return;
       if (!EVENT_CLASSES.includes(ins.set)) b.diagnostics.push(badEventClass(ins.set, EVENT_CLASSES, ins.span));
-      else if (bell) {
-        ops.push({ kind: 'events', args: ins.args.map((a) => ({ expr: compileExpr(a, scope, b), span: a.span })) });
-      }
+      else ops.push({ kind: 'events', args: ins.args.map((a) => ({ expr: compileExpr(a, scope, b), span: a.span })) });
       return;
     case 'enum':
       compileEnum(ins, scope, b);

@@ -18,7 +18,7 @@ export function runOps(ops: readonly Op[], from: number, env: Env, st: AcceptedS
     switch (o.kind) {
       case 'check': {
         if (testHolds(o.pred, o.negated, o.expr(env), env, o.span)) {
-          if (o.type === 'flag') st = { flags: [...st.flags, o.name!], undef: st.undef };
+          if (o.type === 'flag' && !st.flags.includes(o.name!)) st = { flags: [...st.flags, o.name!], undef: st.undef };
           break;
         }
         if (o.type === 'check') return;

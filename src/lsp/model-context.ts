@@ -11,8 +11,10 @@ import {
 } from '../cli/config';
 import { parseMacroFile } from '../litmus';
 import { type Diagnostic, error, SourceFile, type SourceLookup, span } from '../source';
+import type { LintJob } from './check/messages';
 import { type MacroTable, macroTable } from './primitive-info';
-import type { Settings } from './settings';
+import { isInside } from './roots';
+import type { Limits, Settings } from './settings';
 
 /** Where settings problems are reported (a diagnostic needs a file). */
 const SETTINGS_FILE = 'ordo settings';
@@ -32,7 +34,7 @@ export class ModelContext {
   ) {
     this.cwd = workspaceRoots[0] ?? process.cwd();
     const confs = [settings.config, ...settings.targets].flatMap((c) =>
-      c ? [this.absolute(c)] : [],
+      c && !isTargetName(c) ? [this.absolute(c)] : [],
     );
     this.allowed = [
       ...workspaceRoots,
@@ -64,6 +66,31 @@ export class ModelContext {
   roots(): readonly string[] {
     const fromSetups = this.targets().choices.flatMap((s) => s.includeDirs);
     return [...new Set([...this.allowed, ...fromSetups])];
+  }
+
+  /**
+   * Linting an open model file: the configured model and bell are loaded as the pair they
+   * form (names the bell defines are bound in the model); any other file on its own.
+   */
+  lintJob(file: string, text: string, limits: Limits): LintJob {
+    const primary = this.targets().choices[0];
+    const same = (f: string | undefined): boolean =>
+      f !== undefined && path.resolve(f) === path.resolve(file);
+    const spec = same(primary?.bell)
+      ? { model: primary.model, bell: file }
+      : same(primary?.model)
+        ? { model: file, bell: primary.bell }
+        : { model: file };
+    return {
+      kind: 'lint',
+      file,
+      text,
+      spec,
+      variants: primary?.variants ?? [],
+      includeDirs: [...(primary?.includeDirs ?? []), path.dirname(file)],
+      roots: this.roots(),
+      limits,
+    };
   }
 
   /** An allowed file's text (open documents first), or undefined: never throws, never reads outside. */
@@ -100,7 +127,8 @@ export class ModelContext {
     const choices: ModelSetup[] = [];
     const problems: Diagnostic[] = [];
     for (const conf of confs) {
-      const given = conf ? [commandLineSetting('conf', this.absolute(conf))] : [];
+      const file = conf && (isTargetName(conf) ? `${conf}.cfg` : this.absolute(conf));
+      const given = file ? [commandLineSetting('conf', file)] : [];
       const r = resolveSetup(given, search);
       problems.push(...r.diagnostics.map(fromSettings));
       if (!r.value) continue;
@@ -128,12 +156,9 @@ export class ModelContext {
   }
 }
 
-function isInside(file: string, roots: readonly string[]): boolean {
-  const abs = path.resolve(file);
-  return roots.some((root) => {
-    const rel = path.relative(root, abs);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-  });
+/** A bare word (`sc`) names a target: `<word>.cfg` searched like a model file (ordo's cat-models/ last). */
+function isTargetName(conf: string): boolean {
+  return /^[\w-]+$/.test(conf);
 }
 
 function fromSettings(d: Diagnostic): Diagnostic {

@@ -1,12 +1,8 @@
-// LSP adapter: the language server. Fast checks (syntax, names) run on the main thread after
-// each burst of edits; verdicts run in worker threads and are cancelled when the text changes.
-import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import {
   type CodeLens,
   CodeLensRefreshRequest,
   type Connection,
-  DiagnosticSeverity,
   type InitializeParams,
   type InitializeResult,
   type Diagnostic as LspDiagnostic,
@@ -15,12 +11,11 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ModelSetup } from '../cli/config';
-import { unreachable } from '../litmus/ast';
-import { hasErrors } from '../source';
-import { CheckRunner, type RunningCheck } from './check/check-runner';
-import type { TargetVerdict } from './check/messages';
-import { spawnCheckWorker } from './check/spawn-check-worker';
+import { parseMacroFile, unreachable } from '../litmus';
+import { type Diagnostic, hasErrors } from '../source';
+import { JobRunner, type RunningJob } from './check/job-runner';
+import type { CheckJob, LintJob } from './check/messages';
+import { spawnWorker } from './check/spawn-worker';
 import { completeAt } from './completion';
 import { Debouncer } from './debouncer';
 import { type DocumentKind, documentKind, fileOf } from './documents';
@@ -28,13 +23,18 @@ import { hoverAt } from './hover';
 import { analyseLitmus, type LitmusAnalysis } from './litmus-analysis';
 import type { TestNames } from './litmus-names';
 import { ModelContext } from './model-context';
-import { modelFileDiagnostics } from './model-diagnostics';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { toLspDiagnostic, toRange } from './to-lsp';
-import { verdictText } from './verdict-text';
-import { pendingWitnessGraphs, type WitnessGraphs } from './witness';
+import {
+  type DocVerdicts,
+  modelLabel,
+  SHOW_WITNESS,
+  verdictDiagnostics,
+  verdictLenses,
+} from './verdict-view';
+import type { WitnessAnswer } from './witness';
 
-/** Notification telling the client where the verdict of a document version stands. */
+/** Notification telling the client where the job (verdict or model lint) of a document version stands. */
 export const CHECK_STATUS = 'ordo/checkStatus';
 
 export interface CheckStatus {
@@ -44,12 +44,11 @@ export interface CheckStatus {
   readonly message?: string;
 }
 
-export const COMMANDS = { showWitness: 'ordo.showWitness', recheck: 'ordo.recheck' } as const;
+export const COMMANDS = { showWitness: SHOW_WITNESS, recheck: 'ordo.recheck' } as const;
 
 export interface ServerOptions {
-  /** Starts a check worker; tests substitute scripted ones. */
+  /** Starts a worker for checks and lints; tests substitute scripted ones. */
   readonly spawnWorker?: (log: (line: string) => void) => Worker;
-  readonly witnessGraphs?: WitnessGraphs;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -62,21 +61,17 @@ interface DocState {
   /** Names of the last version that parsed: hovers and completion keep working while typing. */
   names?: TestNames;
   fast: LspDiagnostic[];
-  verdicts?: {
-    readonly version: number;
-    readonly labels: readonly string[];
-    readonly items: readonly TargetVerdict[];
-  };
+  verdicts?: DocVerdicts;
   failure?: { readonly version: number; readonly message: string };
-  check?: { readonly version: number; readonly running: RunningCheck };
+  /** The running off-thread job: the verdict of a litmus text, the lint of a model file. */
+  job?: { readonly version: number; readonly running: RunningJob };
 }
 
 class OrdoServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly states = new Map<string, DocState>();
   private readonly debouncer = new Debouncer();
-  private readonly runner: CheckRunner;
-  private readonly witnessGraphs: WitnessGraphs;
+  private readonly runner: JobRunner;
   private settings: Settings = DEFAULT_SETTINGS;
   private workspaceRoots: string[] = [];
   private model: ModelContext;
@@ -88,9 +83,8 @@ class OrdoServer {
     options: ServerOptions,
   ) {
     const log = (line: string): void => connection.console.log(line);
-    const spawn = options.spawnWorker ?? spawnCheckWorker;
-    this.runner = new CheckRunner(() => spawn(log));
-    this.witnessGraphs = options.witnessGraphs ?? pendingWitnessGraphs;
+    const spawn = options.spawnWorker ?? spawnWorker;
+    this.runner = new JobRunner(() => spawn(log));
     this.model = this.newModelContext();
   }
 
@@ -159,7 +153,12 @@ class OrdoServer {
     this.applySettings(readSettings(io?.settings ?? io));
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Saves of model files invalidate the loaded models.
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+          save: { includeText: false },
+        },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', '('] },
         codeLensProvider: { resolveProvider: false },
@@ -217,14 +216,14 @@ class OrdoServer {
   }
 
   private changed(doc: TextDocument): void {
-    // The running check is about text that no longer exists: stop it now, not after the debounce.
-    this.cancelCheck(doc.uri);
+    // The running job is about text that no longer exists: stop it now, not after the debounce.
+    this.cancelJob(doc.uri);
     this.debouncer.schedule(doc.uri, this.settings.debounceMs, () => this.analyse(doc.uri));
   }
 
   private closed(uri: string): void {
     this.debouncer.cancel(uri);
-    this.cancelCheck(uri);
+    this.cancelJob(uri);
     this.states.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -235,79 +234,94 @@ class OrdoServer {
     const kind = this.kindOf(doc);
     if (!kind) return;
     const st = this.state(uri);
-    const target = { doc, file: fileOf(uri) };
-    const lookup = this.model.lookup;
+    const file = fileOf(uri);
     st.verdicts = undefined;
     st.failure = undefined;
     switch (kind) {
       case 'litmus': {
-        const litmus = analyseLitmus(doc.getText(), target.file);
+        const litmus = analyseLitmus(doc.getText(), file);
         st.analysis = { version: doc.version, litmus };
         if (litmus.names) st.names = litmus.names;
         const problems = [...litmus.diagnostics, ...this.model.problems()];
-        st.fast = problems.map((d) => toLspDiagnostic(d, target, lookup));
-        this.publish(doc);
-        if (litmus.test && !hasErrors(problems)) this.startCheck(doc);
+        this.setFast(doc, problems);
+        const { choices } = this.model.targets();
+        // A target that does not resolve is reported above; the others still give verdicts.
+        if (litmus.test && !hasErrors(litmus.diagnostics) && choices.length > 0) {
+          const job = { kind: 'check' as const, file, text: doc.getText(), targets: choices };
+          this.startJob(doc, { ...job, limits: this.settings.limits, generation: this.generation });
+        }
         return;
       }
       case 'model':
+        this.startJob(doc, this.model.lintJob(file, doc.getText(), this.settings.limits));
+        return;
       case 'macros':
-        st.fast = modelFileDiagnostics(kind, doc.getText(), target.file, this.model).map((d) =>
-          toLspDiagnostic(d, target, lookup),
-        );
-        this.publish(doc);
+        this.setFast(doc, parseMacroFile(doc.getText(), file).diagnostics);
         return;
       default:
         unreachable(kind);
     }
   }
 
-  private startCheck(doc: TextDocument): void {
-    const { choices } = this.model.targets();
-    if (choices.length === 0) return;
-    this.cancelCheck(doc.uri);
+  private setFast(doc: TextDocument, diagnostics: readonly Diagnostic[]): void {
+    const target = { doc, file: fileOf(doc.uri) };
+    this.state(doc.uri).fast = diagnostics.map((d) =>
+      toLspDiagnostic(d, target, this.model.lookup),
+    );
+    this.publish(doc);
+  }
+
+  private startJob(doc: TextDocument, job: CheckJob | LintJob): void {
+    this.cancelJob(doc.uri);
     const st = this.state(doc.uri);
     const version = doc.version;
-    const running = this.runner.run({
-      file: fileOf(doc.uri),
-      text: doc.getText(),
-      targets: choices,
-      limits: this.settings.limits,
-      generation: this.generation,
-    });
-    st.check = { version, running };
+    const running = this.runner.run(job);
+    st.job = { version, running };
     this.status({ uri: doc.uri, version, state: 'running' });
     void running.outcome.then((o) => {
-      if (st.check?.running !== running) return; // cancelled: already reported
-      st.check = undefined;
+      if (st.job?.running !== running) return; // cancelled: already reported
+      st.job = undefined;
+      const current = this.documents.get(doc.uri);
       switch (o.kind) {
         case 'verdicts':
-          st.verdicts = { version, labels: choices.map(modelLabel), items: o.verdicts };
-          this.status({ uri: doc.uri, version, state: 'done' });
+          st.verdicts = {
+            version,
+            labels: job.kind === 'check' ? job.targets.map(modelLabel) : [],
+            items: o.verdicts,
+          };
+          break;
+        case 'lint':
+          if (current?.version === version) this.setFast(current, o.diagnostics);
           break;
         case 'crashed':
           st.failure = { version, message: o.message };
-          this.status({ uri: doc.uri, version, state: 'failed', message: o.message });
           break;
         case 'cancelled':
+        case 'witness': // witnesses are drawn on demand (showWitness), never as a document's job
           return;
         default:
           unreachable(o);
       }
-      const current = this.documents.get(doc.uri);
+      const failed = o.kind === 'crashed';
+      this.status({
+        uri: doc.uri,
+        version,
+        state: failed ? 'failed' : 'done',
+        ...(failed ? { message: o.message } : {}),
+      });
       if (current?.version === version) this.publish(current);
       if (this.client.codeLensRefresh)
         void this.connection.sendRequest(CodeLensRefreshRequest.type);
     });
   }
 
-  private cancelCheck(uri: string): void {
+  private cancelJob(uri: string): void {
     const st = this.states.get(uri);
-    const check = st?.check;
-    if (!st || !check) return;
-    st.check = undefined;
-    check.running.cancel();
-    this.status({ uri, version: check.version, state: 'cancelled' });
+    const job = st?.job;
+    if (!st || !job) return;
+    st.job = undefined;
+    job.running.cancel();
+    this.status({ uri, version: job.version, state: 'cancelled' });
   }
 
   private status(s: CheckStatus): void {
@@ -316,79 +330,51 @@ class OrdoServer {
 
   private publish(doc: TextDocument): void {
     const st = this.state(doc.uri);
-    const diagnostics = [...st.fast, ...this.verdictDiagnostics(doc, st)];
+    const target = { doc, file: fileOf(doc.uri) };
+    const current = <T extends { version: number }>(x: T | undefined) =>
+      x?.version === doc.version ? x : undefined;
+    const diagnostics = [
+      ...st.fast,
+      ...verdictDiagnostics(
+        this.verdictRange(doc, st),
+        current(st.verdicts),
+        current(st.failure)?.message,
+        (d) => toLspDiagnostic(d, target, this.model.lookup),
+      ),
+    ];
     void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
-  /** Where verdicts are shown: the condition, else the test's header. */
-  private verdictRange(doc: TextDocument, st: DocState): Range | undefined {
+  /** Where verdicts and job failures are shown: the condition, else the test's name, else the top. */
+  private verdictRange(doc: TextDocument, st: DocState): Range {
     const test = st.analysis?.version === doc.version ? st.analysis.litmus.test : undefined;
-    if (!test) return undefined;
-    return toRange(doc, test.condition?.span ?? test.nameSpan);
-  }
-
-  private verdictDiagnostics(doc: TextDocument, st: DocState): LspDiagnostic[] {
-    const range = this.verdictRange(doc, st);
-    if (!range) return [];
-    const target = { doc, file: fileOf(doc.uri) };
-    const out: LspDiagnostic[] = [];
-    if (st.failure?.version === doc.version) {
-      const message = `check failed: ${st.failure.message}`;
-      out.push(ordoDiagnostic(range, DiagnosticSeverity.Warning, 'ordo/check-failed', message));
-    }
-    if (st.verdicts?.version !== doc.version) return out;
-    const { labels, items } = st.verdicts;
-    for (const [i, v] of items.entries()) {
-      if (v.result) {
-        const text = verdictText(labels[i], v.result);
-        out.push(ordoDiagnostic(range, DiagnosticSeverity.Information, 'ordo/verdict', text));
-      }
-      const diags = [...v.diagnostics, ...(v.result?.diagnostics ?? [])];
-      out.push(...diags.map((d) => toLspDiagnostic(d, target, this.model.lookup)));
-    }
-    return out;
+    return toRange(doc, test?.condition?.span ?? test?.nameSpan ?? { start: 0, end: 0 });
   }
 
   private codeLenses(uri: string): CodeLens[] {
     const doc = this.documents.get(uri);
     const st = this.states.get(uri);
     if (!doc || !st || st.verdicts?.version !== doc.version) return [];
-    const range = this.verdictRange(doc, st);
-    if (!range) return [];
-    const { labels, items } = st.verdicts;
-    return items.flatMap((v, i) => {
-      if (!v.result) return [];
-      const title = verdictText(labels[i], v.result);
-      return [{ range, command: { title, command: COMMANDS.showWitness, arguments: [uri, i] } }];
-    });
+    return verdictLenses(uri, this.verdictRange(doc, st), st.verdicts);
   }
 
-  private async showWitness(uri: string, index: number): Promise<unknown> {
+  private async showWitness(uri: string, index: number): Promise<WitnessAnswer | null> {
     const doc = this.documents.get(uri);
     const target = this.model.targets().choices[index];
     if (!doc || !target) return null;
-    const answer = await this.witnessGraphs.render({
+    const outcome = await this.runner.run({
+      kind: 'witness',
       file: fileOf(uri),
       text: doc.getText(),
       target,
       limits: this.settings.limits,
-    });
+      generation: this.generation,
+    }).outcome;
+    const answer: WitnessAnswer =
+      outcome.kind === 'witness'
+        ? outcome.answer
+        : { kind: 'none', message: `ordo could not draw the witness (${outcome.kind})` };
     if (answer.kind === 'none') void this.connection.window.showInformationMessage(answer.message);
     return answer;
   }
-}
-
-function ordoDiagnostic(
-  range: Range,
-  severity: DiagnosticSeverity,
-  code: string,
-  message: string,
-): LspDiagnostic {
-  return { range, severity, source: 'ordo', code, message };
-}
-
-/** How verdicts name a model: "LKMM" for ordo's and the kernel's LKMM, else the file's base name. */
-export function modelLabel(setup: ModelSetup): string {
-  const base = path.basename(setup.label).replace(/\.(cfg|cat)$/, '');
-  return /^(lkmm|linux-kernel)$/.test(base) ? 'LKMM' : base;
 }

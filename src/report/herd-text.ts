@@ -19,19 +19,25 @@ export interface TestReport {
  */
 export function formatHerdText(report: TestReport): string {
   const r = report.result;
+  const name = herdTestName(r.name);
   const v = verdictOf(r);
   const states = formatStates(r.states);
-  const lines = [`Test ${r.name} ${r.kind}`, `States ${states.length}`, ...states];
+  const lines = [`Test ${name} ${r.kind}`, `States ${states.length}`, ...states];
   if (r.limit) lines.push(`Limit reached: ${r.limit}`);
   else lines.push(`${r.loop ? 'Loop ' : ''}${v.validation}`);
   lines.push('Witnesses', `Positive: ${v.positive} Negative: ${v.negative}`);
   for (const flag of sortedFlags(r.flags)) lines.push(`Flag ${flag}`);
   lines.push(`Condition ${report.condition}`);
   const word = r.limit ? 'Limit' : v.observation;
-  lines.push(`Observation ${r.name} ${word} ${r.satisfied} ${r.unsatisfied}`);
-  lines.push(`Time ${r.name} ${(r.timeMs / 1000).toFixed(2)}`);
+  lines.push(`Observation ${name} ${word} ${r.satisfied} ${r.unsatisfied}`);
+  lines.push(`Time ${name} ${(r.timeMs / 1000).toFixed(2)}`);
   lines.push(`Hash=${report.hash}`, '', '');
   return lines.join('\n');
+}
+
+/** herd drops a `.litmus` suffix from the name in the header (`C AlanStern.2018.01.11a.litmus`). */
+export function herdTestName(name: string): string {
+  return name.endsWith('.litmus') ? name.slice(0, -'.litmus'.length) : name;
 }
 
 /** herd keeps flags in a set of names, hence alphabetical order and no duplicates. */

@@ -1,6 +1,6 @@
 // Report stage: `--json`, one JSON object per test and per line, with a fixed set of keys.
 import type { Diagnostic, SourceLookup } from '../source';
-import { sortedFlags } from './herd-text';
+import { herdTestName, sortedFlags } from './herd-text';
 import { outcomeFailed, type TestOutcome } from './outcome';
 import { sortedStates } from './states';
 import { verdictOf } from './verdict';
@@ -42,8 +42,9 @@ export function toJsonRecord(o: TestOutcome, model: string, lookup: SourceLookup
   const failed = outcomeFailed(o);
   const r = failed ? undefined : o.report?.result;
   const v = r && verdictOf(r);
+  const name = o.report?.result.name ?? o.name;
   return {
-    name: o.report?.result.name ?? o.name ?? null,
+    name: name === undefined ? null : herdTestName(name),
     file: o.file,
     model,
     kind: r?.kind ?? null,

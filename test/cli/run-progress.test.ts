@@ -4,7 +4,10 @@ import { progressLine } from '../../src/cli/progress';
 describe('cli: progress line', () => {
   it('redraws one line, truncated to the terminal, and erases it', () => {
     let written = '';
-    const out = { columns: 30, write: (s: string) => (written += s) } as unknown as NodeJS.WriteStream;
+    const out = {
+      columns: 30,
+      write: (s: string) => (written += s),
+    } as unknown as NodeJS.WriteStream;
     const p = progressLine(12, out);
     p.clear();
     expect(written).to.equal('');

@@ -1,10 +1,14 @@
 // The language server driven by a protocol client over an in-memory pair. Verdicts here come
 // from a scripted check worker (deterministic timing); verdict.test.ts runs the real checker.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { SB_MBS as SB } from './support/fixtures';
 import { inMemoryServer, marked, positionOf, type TestClient } from './support/lsp-client';
-import { scriptedWorkers } from './support/scripted-check-worker';
+import { scriptedWorkers } from './support/scripted-worker';
 
 const URI = 'file:///work/sb.litmus';
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code);
@@ -167,6 +171,46 @@ describe('lsp/server (in memory)', () => {
         range: { start: { ...at, character: at.character - 2 }, end: at },
         newText: '1:r0',
       });
+    });
+  });
+
+  describe('with more targets', () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-targets-'));
+    after(() => fs.rmSync(workspace, { recursive: true, force: true }));
+
+    it('shows one verdict per target, a bare name meaning <name>.cfg', async () => {
+      fs.writeFileSync(
+        path.join(workspace, 'sc.cfg'),
+        'macros lkmm.def\nbell lkmm.bell\nmodel sc.cat\n',
+      );
+      workers = scriptedWorkers(20);
+      client = inMemoryServer(workers.spawn);
+      await client.initialize({ targets: ['sc'], debounceMs: 20 }, pathToFileURL(workspace).href);
+      await client.open(URI, SB);
+      const p = await client.diagnosticsFor(URI, hasVerdict);
+      expect(
+        p.diagnostics.filter((d) => d.code === 'ordo/verdict').map((d) => d.message),
+      ).to.deep.equal([
+        'Never under LKMM (0 of 3 executions)',
+        'Never under SC (0 of 3 executions)',
+      ]);
+    });
+
+    it('says so on the test when a target cannot be found', async () => {
+      workers = scriptedWorkers(20);
+      client = inMemoryServer(workers.spawn);
+      await client.initialize(
+        { targets: ['no-such-model'], debounceMs: 20 },
+        pathToFileURL(workspace).href,
+      );
+      await client.open(URI, SB);
+      const p = await client.diagnosticsFor(URI);
+      const d = p.diagnostics.find((x) => x.code === 'config/file-not-found');
+      expect(d?.message).to.match(/^ordo settings: cannot find no-such-model\.cfg/);
+      expect(d?.range.start).to.deep.equal({ line: 0, character: 0 });
+      // The primary model still gives its verdict.
+      const v = await client.diagnosticsFor(URI, hasVerdict);
+      expect(v.diagnostics.filter((x) => x.code === 'ordo/verdict')).to.have.length(1);
     });
   });
 

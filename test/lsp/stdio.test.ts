@@ -1,6 +1,6 @@
 // `ordo lsp --stdio` as an editor runs it: the built binary, spawned, spoken to over its
 // stdin/stdout by the protocol client library.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -76,6 +76,17 @@ describe('ordo lsp --stdio', function () {
     );
     const labels = (await client.complete(uri, text, offsets[0])).map((i) => i.label);
     expect(labels).to.include.members(['smp_mb', 'smp_rmb', 'smp_wmb']);
+  });
+
+  it('rejects options it does not know, with usage, exit status 2', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'ordo'), 'lsp', '--socket=9'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).to.equal(2);
+    expect(r.stderr).to.match(
+      /^ordo lsp: unknown option '--socket=9' \(only --stdio is supported\)\n\nUsage: ordo lsp \[--stdio\]/,
+    );
+    expect(r.stdout).to.equal('');
   });
 
   it('exits with status 0 after shutdown and exit, writing nothing on stderr', async () => {

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
+import { runBatch } from '../../src/cli/batch';
 import { compareCommand, readSide } from '../../src/cli/commands/compare';
+import { commandLineSetting, resolveSetup } from '../../src/cli/config';
 import type { TestResult } from '../../src/enumerate/result';
 import { compareRecords, differingPairs, isIdentical } from '../../src/report/compare';
 import { type CompareRecord, readCompareRecords } from '../../src/report/compare-input';
@@ -13,7 +15,9 @@ import type { TestOutcome } from '../../src/report/outcome';
 import { span } from '../../src/source';
 import {
   CORPUS,
+  LKMM,
   ORACLE,
+  type OracleRow,
   oracleOutput,
   oracleRows,
   resultFromLog,
@@ -347,6 +351,67 @@ describe('report: ordo compare against the herd7 oracle', function () {
     expect(out).to.contain(`  ${changedVerdict}: Never -> Sometimes`);
     expect(out).to.match(
       new RegExp(`\\n${escapeRegExp(changedStates.name)}( \\(.*\\))?\\n  state only in B: `),
+    );
+  });
+});
+
+describe('report: ordo compare, a real ordo run against the herd7 oracle', function () {
+  this.timeout(120000);
+  let dir: string;
+  let sample: OracleRow[];
+  let changed: string;
+
+  before(async function () {
+    skipWithoutShared(this, 'ordo compare on a real ordo run');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-compare-run-'));
+    // Every 20th quick test herd7 ran and every 20th one it rejected, in corpus order.
+    const rows = oracleRows();
+    const quick = rows.filter((r) => r.status === 'ok' && r.cpuSeconds < 0.05);
+    const rejected = rows.filter((r) => r.status === 'error');
+    sample = [...quick.filter((_, i) => i % 20 === 0), ...rejected.filter((_, i) => i % 20 === 0)];
+    const files = sample.map((r) => path.join(CORPUS, r.relpath));
+    const setup = resolveSetup([commandLineSetting('conf', path.join(LKMM, 'linux-kernel.cfg'))], {
+      cwd: process.cwd(),
+      includeDirs: [],
+    });
+    const lines: string[] = [];
+    await runBatch(
+      files,
+      { setup: setup.value!, jobs: 1, limits: {} },
+      {
+        outcome: (o, i) => {
+          lines[i] = formatJsonLine(o, 'linux-kernel.cfg', () => undefined);
+        },
+      },
+    );
+    // One deliberate difference: the first test with a witness loses its first state.
+    const at = lines.findIndex((l) => JSON.parse(l).positive > 0);
+    const record = JSON.parse(lines[at]);
+    changed = record.name;
+    lines[at] = `${JSON.stringify({ ...record, states: record.states.slice(1) })}\n`;
+    fs.writeFileSync(path.join(dir, 'ordo.jsonl'), lines.join(''));
+  });
+
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('agrees with herd7 on every test but the one changed, and lists the tests herd7 rejected', () => {
+    const a = readSide(path.join(dir, 'ordo.jsonl'));
+    const b = readSide(path.join(ORACLE, 'herd7'));
+    if (typeof a === 'string' || typeof b === 'string') throw new Error(`${a} ${b}`);
+    const c = compareRecords(a.records, b.records);
+    const ran = sample.filter((r) => r.status === 'ok');
+    expect(c.pairs.map((p) => p.b.path)).to.deep.equal(
+      ran.map((r) => path.join(ORACLE, 'herd7', r.relpath)),
+    );
+    expect(
+      differingPairs(c).map((p) => [p.a.name, p.differences.map((d) => d.kind)]),
+    ).to.deep.equal([[changed, ['states']]]);
+    expect(c.onlyA.map((r) => [r.path, r.verdict])).to.deep.equal(
+      sample
+        .filter((r) => r.status === 'error')
+        .map((r) => [path.join(CORPUS, r.relpath), 'error']),
     );
   });
 });

@@ -66,6 +66,12 @@ describe('report: herd7 text block', () => {
     );
   });
 
+  it("drops a `.litmus` suffix from the test's name, as herd does", () => {
+    const lines = block(result({ name: 'AlanStern.2018.01.11a.litmus' }));
+    expect(lines[0]).to.equal('Test AlanStern.2018.01.11a Allowed');
+    expect(lines.filter((l) => l.includes('.litmus'))).to.deep.equal([]);
+  });
+
   it('swaps Positive/Negative for ~exists but keeps the Observation numbers', () => {
     const lines = block(result({ kind: 'Forbidden', satisfied: 1, unsatisfied: 3 }));
     expect(lines[0]).to.equal('Test T Forbidden');

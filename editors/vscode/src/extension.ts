@@ -26,7 +26,7 @@ interface CheckStatus {
 }
 
 type WitnessAnswer =
-  | { readonly kind: 'graph'; readonly format: 'dot' | 'svg'; readonly text: string }
+  | { readonly kind: 'graph'; readonly dot: string; readonly svg?: string }
   | { readonly kind: 'none'; readonly message: string };
 
 let client: LanguageClient | undefined;
@@ -105,11 +105,11 @@ function showStatus(item: StatusBarItem, s: CheckStatus): void {
 
 async function showWitness(answer: WitnessAnswer | null): Promise<void> {
   if (!answer || answer.kind === 'none') return; // the server has already said why
-  if (answer.format === 'svg') {
+  if (answer.svg) {
     const panel = window.createWebviewPanel('ordoWitness', 'ordo: witness', ViewColumn.Beside, {});
-    panel.webview.html = `<!DOCTYPE html><html><body>${answer.text}</body></html>`;
+    panel.webview.html = `<!DOCTYPE html><html><body>${answer.svg}</body></html>`;
     return;
   }
-  const doc = await workspace.openTextDocument({ language: 'dot', content: answer.text });
+  const doc = await workspace.openTextDocument({ language: 'dot', content: answer.dot });
   await window.showTextDocument(doc, ViewColumn.Beside);
 }

@@ -46,29 +46,65 @@ export interface RunArgs {
 
 type Parsed = { readonly args?: RunArgs; readonly problem?: string; readonly help?: boolean };
 
-const SETTING_OPTIONS: Readonly<Record<string, string>> = {
-  '--conf': 'conf',
-  '--model': 'model',
-  '--cat': 'model',
-  '--bell': 'bell',
-  '--macros': 'macros',
-  '--variant': 'variant',
-  '--unroll': 'unroll',
+function integer(option: string, value: string): number | string {
+  return /^[1-9]\d*$/.test(value)
+    ? Number(value)
+    : `${option} expects an integer >= 1, not '${value}'`;
+}
+
+/** What each option taking a value does with it; a string result is a usage problem. */
+type OptionHandler = (
+  args: RunArgs,
+  value: string,
+  option: string,
+  model: { confs: Setting[]; others: Setting[] },
+) => string | undefined;
+
+const setting =
+  (key: string): OptionHandler =>
+  (_args, value, _option, model) => {
+    (key === 'conf' ? model.confs : model.others).push(commandLineSetting(key, value));
+    return undefined;
+  };
+
+const count =
+  (apply: (args: RunArgs, n: number) => void): OptionHandler =>
+  (args, value, option) => {
+    const n = integer(option, value);
+    if (typeof n === 'string') return n;
+    apply(args, n);
+    return undefined;
+  };
+
+const VALUE_OPTIONS: Readonly<Record<string, OptionHandler>> = {
+  '--conf': setting('conf'),
+  '--model': setting('model'),
+  '--cat': setting('model'),
+  '--bell': setting('bell'),
+  '--macros': setting('macros'),
+  '--variant': setting('variant'),
+  '--unroll': setting('unroll'),
+  '-I': (args, value) => void args.includeDirs.push(value),
+  '--include': (args, value) => void args.includeDirs.push(value),
+  '--jobs': count((args, n) => (args.jobs = n)),
+  '-j': count((args, n) => (args.jobs = n)),
+  '--max-candidates': count((args, n) => (args.maxCandidates = n)),
+  '--max-events': count((args, n) => (args.maxEvents = n)),
+  '--timeout': (args, value) => {
+    if (!/^\d+(\.\d*)?$/.test(value) || Number(value) <= 0) {
+      return `--timeout expects a positive number of seconds, not '${value}'`;
+    }
+    args.timeoutSeconds = Number(value);
+    return undefined;
+  },
 };
 
 export function defaultJobs(): number {
   return os.availableParallelism?.() ?? os.cpus().length;
 }
 
-function count(option: string, value: string, min: number): number | string {
-  return /^\d+$/.test(value) && Number(value) >= min
-    ? Number(value)
-    : `${option} expects an integer >= ${min}, not '${value}'`;
-}
-
 export function parseRunArgs(argv: readonly string[]): Parsed {
-  const confs: Setting[] = [];
-  const others: Setting[] = [];
+  const model = { confs: [] as Setting[], others: [] as Setting[] };
   const args: RunArgs = {
     settings: [],
     includeDirs: [],
@@ -79,45 +115,22 @@ export function parseRunArgs(argv: readonly string[]): Parsed {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') return { help: true };
-    if (a === '--json') {
-      args.json = true;
-      continue;
-    }
-    if (a === '--') {
+    if (a === '--json') args.json = true;
+    else if (a === '--') {
       args.inputs.push(...argv.slice(i + 1));
       break;
+    } else if (!a.startsWith('-') || a === '-') args.inputs.push(a);
+    else if (/^-I./.test(a)) args.includeDirs.push(a.slice(2));
+    else {
+      const handle = VALUE_OPTIONS[a];
+      if (!handle) return { problem: `unknown option ${a}` };
+      const value = argv[++i];
+      if (value === undefined) return { problem: `option ${a} needs a value` };
+      const problem = handle(args, value, a, model);
+      if (problem) return { problem };
     }
-    if (!a.startsWith('-') || a === '-') {
-      args.inputs.push(a);
-      continue;
-    }
-    const inline = /^-I(.+)$/.exec(a);
-    if (inline) {
-      args.includeDirs.push(inline[1]);
-      continue;
-    }
-    const value = argv[i + 1];
-    if (value === undefined) return { problem: `option ${a} needs a value` };
-    i++;
-    const key = SETTING_OPTIONS[a];
-    let n: number | string = 0;
-    if (key === 'conf') confs.push(commandLineSetting(key, value));
-    else if (key) others.push(commandLineSetting(key, value));
-    else if (a === '-I' || a === '--include') args.includeDirs.push(value);
-    else if (a === '--jobs' || a === '-j') n = count(a, value, 1);
-    else if (a === '--max-candidates' || a === '--max-events') n = count(a, value, 1);
-    else if (a === '--timeout') {
-      if (!/^\d+(\.\d*)?$/.test(value) || Number(value) <= 0) {
-        return { problem: `--timeout expects a positive number of seconds, not '${value}'` };
-      }
-      args.timeoutSeconds = Number(value);
-    } else return { problem: `unknown option ${a}` };
-    if (typeof n === 'string') return { problem: n };
-    if (a === '--jobs' || a === '-j') args.jobs = n;
-    if (a === '--max-candidates') args.maxCandidates = n;
-    if (a === '--max-events') args.maxEvents = n;
   }
-  args.settings.push(...confs, ...others);
+  args.settings.push(...model.confs, ...model.others);
   return { args };
 }
 

@@ -223,15 +223,7 @@ async function makeTable(args: TableArgs, specs: ColumnSpec[]): Promise<number> 
     columns.push({ id: spec.id || modelName(setup.value.label), judged: spec.judged });
     outcomes.push(column);
   }
-  const rows = files.map((file, i): TableRowInput => {
-    const first = outcomes[0][i];
-    return {
-      name: first.report?.result.name ?? first.name ?? path.basename(file, '.litmus'),
-      file,
-      expected: expectedOf(file),
-      outcomes: outcomes.map((column) => columnOutcome(column[i])),
-    };
-  });
+  const rows = tableRowInputs(files, outcomes);
   const table = buildOutcomeTable(columns, rows, args.counts);
   const text = formatTable(table, args.format, {
     title: args.title,
@@ -245,6 +237,22 @@ async function makeTable(args: TableArgs, specs: ColumnSpec[]): Promise<number> 
     `ordo table: ${rows.length} tests, ${mismatches} not as expected, ${failed} failed checks\n`,
   );
   return mismatches === 0 && failed === 0 && problems.length === 0 ? EXIT_OK : EXIT_FAILURES;
+}
+
+/** One row per file: its name, its `Result:` line, and per column what the check gave. */
+export function tableRowInputs(
+  files: readonly string[],
+  outcomes: readonly (readonly TestOutcome[])[],
+): TableRowInput[] {
+  return files.map((file, i) => {
+    const first = outcomes[0][i];
+    return {
+      name: first.report?.result.name ?? first.name ?? path.basename(file, '.litmus'),
+      file,
+      expected: expectedOf(file),
+      outcomes: outcomes.map((column) => columnOutcome(column[i])),
+    };
+  });
 }
 
 function columnOutcome(o: TestOutcome): ColumnOutcome {

@@ -1,9 +1,9 @@
-// Test support: a check worker with a scripted verdict that computes for `delayMs` first (a
+// Test support: an LSP worker with a scripted verdict that computes for `delayMs` first (a
 // synchronous busy loop, like a real enumeration: only terminating the thread stops it).
 import * as path from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { TestResult } from '../../../src/enumerate/result';
-import type { FromCheckWorker, ToCheckWorker } from '../../../src/lsp/check/messages';
+import type { FromWorker, ToWorker } from '../../../src/lsp/check/messages';
 
 export interface ScriptedWorkerData {
   readonly delayMs: number;
@@ -11,7 +11,7 @@ export interface ScriptedWorkerData {
 
 export function serveScripted(): void {
   const { delayMs } = workerData as ScriptedWorkerData;
-  parentPort!.on('message', (m: ToCheckWorker) => {
+  parentPort!.on('message', (m: ToWorker) => {
     if (m.kind !== 'check') return;
     const until = Date.now() + delayMs;
     while (Date.now() < until) {
@@ -31,7 +31,7 @@ export function serveScripted(): void {
       timeMs: delayMs,
       diagnostics: [],
     };
-    const reply: FromCheckWorker = {
+    const reply: FromWorker = {
       kind: 'verdicts',
       id: m.id,
       verdicts: m.targets.map(() => ({ result, diagnostics: [] })),
@@ -43,7 +43,7 @@ export function serveScripted(): void {
 /** A spawner for ServerOptions.spawnWorker; counts the workers it started. */
 export function scriptedWorkers(delayMs: number): { spawn: () => Worker; started: () => number } {
   let started = 0;
-  const entry = JSON.stringify(path.join(__dirname, 'scripted-check-worker.ts'));
+  const entry = JSON.stringify(path.join(__dirname, 'scripted-worker.ts'));
   return {
     started: () => started,
     spawn: () => {

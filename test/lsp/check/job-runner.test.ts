@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import type { ModelSetup } from '../../../src/cli/config';
-import { CheckRunner } from '../../../src/lsp/check/check-runner';
+import { JobRunner } from '../../../src/lsp/check/job-runner';
 import { DEFAULT_SETTINGS } from '../../../src/lsp/settings';
-import { scriptedWorkers } from '../support/scripted-check-worker';
+import { scriptedWorkers } from '../support/scripted-worker';
 
 const target: ModelSetup = {
   label: 'lkmm.cfg',
@@ -14,6 +14,7 @@ const target: ModelSetup = {
 };
 
 const request = (limits = DEFAULT_SETTINGS.limits) => ({
+  kind: 'check' as const,
   file: 'x.litmus',
   text: 'C x {} P0(int *x) {} exists (x=0)',
   targets: [target],
@@ -21,8 +22,8 @@ const request = (limits = DEFAULT_SETTINGS.limits) => ({
   generation: 1,
 });
 
-describe('lsp/check/CheckRunner', () => {
-  let runner: CheckRunner | undefined;
+describe('lsp/check/JobRunner', () => {
+  let runner: JobRunner | undefined;
   afterEach(async () => {
     await runner?.dispose();
     runner = undefined;
@@ -30,7 +31,7 @@ describe('lsp/check/CheckRunner', () => {
 
   it('runs a check in a worker and returns its verdicts', async () => {
     const workers = scriptedWorkers(10);
-    runner = new CheckRunner(workers.spawn);
+    runner = new JobRunner(workers.spawn);
     const o = await runner.run(request()).outcome;
     expect(o.kind).to.equal('verdicts');
     if (o.kind === 'verdicts') expect(o.verdicts[0].result?.unsatisfied).to.equal(3);
@@ -38,7 +39,7 @@ describe('lsp/check/CheckRunner', () => {
 
   it('reuses an idle worker for the next check', async () => {
     const workers = scriptedWorkers(10);
-    runner = new CheckRunner(workers.spawn);
+    runner = new JobRunner(workers.spawn);
     await runner.run(request()).outcome;
     await runner.run(request()).outcome;
     expect(workers.started()).to.equal(1);
@@ -46,7 +47,7 @@ describe('lsp/check/CheckRunner', () => {
 
   it('cancels a busy check at once by terminating its worker', async () => {
     const workers = scriptedWorkers(60_000);
-    runner = new CheckRunner(workers.spawn);
+    runner = new JobRunner(workers.spawn);
     const running = runner.run(request());
     await new Promise((r) => setTimeout(r, 100));
     const t0 = Date.now();
@@ -61,7 +62,7 @@ describe('lsp/check/CheckRunner', () => {
 
   it('keeps a preloaded spare ready after a cancellation', async () => {
     const workers = scriptedWorkers(60_000);
-    runner = new CheckRunner(workers.spawn);
+    runner = new JobRunner(workers.spawn);
     runner.preload({ targets: [target], generation: 1 });
     expect(workers.started()).to.equal(1);
     const running = runner.run(request());
@@ -73,7 +74,7 @@ describe('lsp/check/CheckRunner', () => {
 
   it('kills a worker that outlives its time budget', async () => {
     const workers = scriptedWorkers(60_000);
-    runner = new CheckRunner(workers.spawn, 50);
+    runner = new JobRunner(workers.spawn, 50);
     const o = await runner.run(request({ timeoutMs: 100, maxCandidates: 1 })).outcome;
     expect(o).to.deep.equal({ kind: 'crashed', message: 'the check did not finish within 0.1 s' });
   });

@@ -1,22 +1,16 @@
-// LSP adapter: runs checks in worker threads; cancelling a check terminates its worker, so a
-// slow enumeration never outlives the text it was started for.
+// LSP adapter: runs jobs (checks, model lints) in worker threads; cancelling a job terminates
+// its worker, so a slow enumeration never outlives the text it was started for.
 import type { Worker } from 'node:worker_threads';
-import type {
-  CheckRequest,
-  FromCheckWorker,
-  PreloadRequest,
-  TargetVerdict,
-  ToCheckWorker,
-} from './messages';
+import type { FromWorker, Job, JobAnswer, PreloadRequest, ToWorker } from './messages';
 
-export type CheckOutcome =
-  | { readonly kind: 'verdicts'; readonly verdicts: readonly TargetVerdict[] }
+export type JobOutcome =
+  | JobAnswer
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'crashed'; readonly message: string };
 
-export interface RunningCheck {
-  readonly outcome: Promise<CheckOutcome>;
-  /** Stops the check at once (its worker is terminated); `outcome` resolves to `cancelled`. */
+export interface RunningJob {
+  readonly outcome: Promise<JobOutcome>;
+  /** Stops the job at once (its worker is terminated); `outcome` resolves to `cancelled`. */
   cancel(): void;
 }
 
@@ -24,10 +18,10 @@ export interface RunningCheck {
 const WATCHDOG_GRACE_MS = 5_000;
 
 /**
- * Keeps one warm idle worker (models preloaded) so that the check following a cancellation
+ * Keeps one warm idle worker (models preloaded) so that the job following a cancellation
  * does not pay for a worker start and a model load.
  */
-export class CheckRunner {
+export class JobRunner {
   private idle: Worker | undefined;
   private nextId = 1;
   private readonly busy = new Set<Worker>();
@@ -45,18 +39,19 @@ export class CheckRunner {
     this.idle = this.startSpare();
   }
 
-  run(request: Omit<CheckRequest, 'kind' | 'id'>): RunningCheck {
+  run(job: Job): RunningJob {
     const id = this.nextId++;
     const worker = this.idle ?? this.spawnQuiet();
     this.idle = undefined;
     this.busy.add(worker);
-    let settle: (o: CheckOutcome) => void = () => {};
-    const outcome = new Promise<CheckOutcome>((resolve) => {
+    let settle: (o: JobOutcome) => void = () => {};
+    const outcome = new Promise<JobOutcome>((resolve) => {
       settle = resolve;
     });
     let settled = false;
-    const budget = request.limits.timeoutMs * Math.max(1, request.targets.length);
-    const finish = (o: CheckOutcome, reusable: boolean): void => {
+    const budget =
+      job.limits.timeoutMs * (job.kind === 'check' ? Math.max(1, job.targets.length) : 1);
+    const finish = (o: JobOutcome, reusable: boolean): void => {
       if (settled) return;
       settled = true;
       clearTimeout(watchdog);
@@ -69,18 +64,18 @@ export class CheckRunner {
       if (!this.idle) this.idle = this.startSpare();
       settle(o);
     };
-    const onMessage = (m: FromCheckWorker): void => {
+    const onMessage = (m: FromWorker): void => {
       if (m.id !== id) return;
-      if (m.kind === 'verdicts') finish({ kind: 'verdicts', verdicts: m.verdicts }, true);
-      else finish({ kind: 'crashed', message: m.message }, false);
+      const { id: _, ...answer } = m;
+      finish(answer, answer.kind !== 'crashed');
     };
     const onError = (e: Error): void => finish({ kind: 'crashed', message: e.message }, false);
     const onExit = (): void =>
-      finish({ kind: 'crashed', message: 'the check worker stopped unexpectedly' }, false);
+      finish({ kind: 'crashed', message: 'the worker stopped unexpectedly' }, false);
     const watchdog = setTimeout(
       () =>
         finish(
-          { kind: 'crashed', message: `the check did not finish within ${budget / 1000} s` },
+          { kind: 'crashed', message: `the ${job.kind} did not finish within ${budget / 1000} s` },
           false,
         ),
       budget + this.graceMs,
@@ -88,7 +83,7 @@ export class CheckRunner {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    const message: ToCheckWorker = { kind: 'check', id, ...request };
+    const message: ToWorker = { ...job, id };
     worker.postMessage(message);
     return { outcome, cancel: () => finish({ kind: 'cancelled' }, false) };
   }
