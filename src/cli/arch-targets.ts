@@ -5,7 +5,15 @@ import { isTargetId, TARGETS } from '../events/lowering';
 import { catModelsDir, DEFAULT_CONF, type ModelSetup } from './config';
 
 /** Every name `--arch` accepts, in the order `--arch all` runs them. */
-export const RUN_TARGETS = ['lkmm', 'x86-64', 'arm64', 'arm64-llsc', 'power', 'riscv', 'sc'] as const;
+export const RUN_TARGETS = [
+  'lkmm',
+  'x86-64',
+  'arm64',
+  'arm64-llsc',
+  'power',
+  'riscv',
+  'sc',
+] as const;
 export type RunTarget = (typeof RUN_TARGETS)[number];
 
 export function isRunTarget(name: string): name is RunTarget {

@@ -5,10 +5,12 @@ import { type Diagnostic, formatDiagnostic } from '../../source';
 import { runBatch } from '../batch';
 import type { CheckLimits } from '../check-file';
 import { type Command, EXIT_FAILURES, EXIT_OK, EXIT_USAGE } from '../command';
+import type { RunTarget } from '../arch-targets';
 import { commandLineSetting, resolveSetup, type Setting } from '../config';
 import { expandInputs } from '../inputs';
 import { progressLine } from '../progress';
 import { diskLookup } from '../source-lookup';
+import { runArch, setTargets } from './run-arch';
 
 const USAGE = `Usage: ordo run [options] FILE|DIR|@listfile ...
 
@@ -23,6 +25,12 @@ Model:
   --macros FILE          .def macro file for C primitives
   -I DIR                 add DIR to the search path for model files (repeatable)
   --variant V[,V...]     model variants, e.g. lkmmv2 (repeatable)
+  --arch T[,T...]        check under each target instead: lkmm, x86-64, arm64, arm64-llsc,
+                         power, riscv, sc, or all; kernel primitives are lowered to what
+                         Linux emits on each architecture. Each herd block is preceded by a
+                         line \`Target T\` (JSON: a "target" key); a test using a primitive
+                         a target cannot lower (RCU grace periods, SRCU) is reported
+                         "not checked" on it
 Run:
   --jobs N, -j N         worker threads (default: the number of cores)
   --timeout S            stop a test after S seconds with "limit reached"
@@ -42,6 +50,8 @@ export interface RunArgs {
   timeoutSeconds?: number;
   maxCandidates?: number;
   maxEvents?: number;
+  /** `--arch`: the targets to check under, in order. */
+  targets?: RunTarget[];
 }
 
 type Parsed = { readonly args?: RunArgs; readonly problem?: string; readonly help?: boolean };
@@ -90,6 +100,7 @@ const VALUE_OPTIONS: Readonly<Record<string, OptionHandler>> = {
   '-j': count((args, n) => (args.jobs = n)),
   '--max-candidates': count((args, n) => (args.maxCandidates = n)),
   '--max-events': count((args, n) => (args.maxEvents = n)),
+  '--arch': (args, value) => setTargets(args, value),
   '--timeout': (args, value) => {
     if (!/^\d+(\.\d*)?$/.test(value) || Number(value) <= 0) {
       return `--timeout expects a positive number of seconds, not '${value}'`;
@@ -151,6 +162,7 @@ export const runCommand: Command = {
 };
 
 async function runTests(args: RunArgs): Promise<number> {
+  if (args.targets) return runArch(args, args.targets);
   const lookup = diskLookup();
   const printDiagnostics = (ds: readonly Diagnostic[]) => {
     for (const d of ds) process.stderr.write(`${formatDiagnostic(d, lookup)}\n`);

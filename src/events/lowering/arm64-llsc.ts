@@ -2,7 +2,17 @@
 // LL/SC fallback of atomic_ll_sc.h): exclusive load/store loops, with a trailing DMB ISH on
 // the fully ordered forms (skipped when a cmpxchg fails).
 import { arm64Common } from './arm64';
-import { access, CMPXCHG, each, fence, lowered, ordered, RETURNING, VOID_OPS, XCHG } from './primitives';
+import {
+  access,
+  CMPXCHG,
+  each,
+  fence,
+  lowered,
+  ordered,
+  RETURNING,
+  VOID_OPS,
+  XCHG,
+} from './primitives';
 import type { TargetTable } from './types';
 
 const LL_SC = 'arch/arm64/include/asm/atomic_ll_sc.h';

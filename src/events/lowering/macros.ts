@@ -29,7 +29,8 @@ export interface RowShape {
 
 export function rowShape(row: Lowered): RowShape {
   const at = row.steps.findIndex((s) => s.kind === 'access');
-  const fences = (steps: readonly Step[]) => steps.flatMap((s) => (s.kind === 'fence' ? [s.fence] : []));
+  const fences = (steps: readonly Step[]) =>
+    steps.flatMap((s) => (s.kind === 'fence' ? [s.fence] : []));
   if (at < 0) return { before: fences(row.steps), after: [] };
   const access = row.steps[at] as Extract<Step, { kind: 'access' }>;
   return { before: fences(row.steps.slice(0, at)), access, after: fences(row.steps.slice(at + 1)) };
@@ -40,7 +41,11 @@ export const PLAIN_TAG = 'plain';
 
 /** Every tag a row puts on its access. */
 export function accessTags(shape: RowShape): string[] {
-  const tags = [...(shape.access?.ann ?? []), ...shape.before.map(preTag), ...shape.after.map(postTag)];
+  const tags = [
+    ...(shape.access?.ann ?? []),
+    ...shape.before.map(preTag),
+    ...shape.after.map(postTag),
+  ];
   return tags.length > 0 ? tags : [PLAIN_TAG];
 }
 
@@ -66,7 +71,10 @@ function lowerMacro(m: Macro, shape: RowShape, target: string): Macro {
   const bug = (why: string) => new Error(`${target} row for ${m.name}: ${why}`);
   if (!shape.access) {
     if (m.body.kind !== 'StmtBody') throw bug('an expression primitive needs an access step');
-    return { ...m, body: { kind: 'StmtBody', body: shape.before.map((f) => fenceStmt(f, m.span)) } };
+    return {
+      ...m,
+      body: { kind: 'StmtBody', body: shape.before.map((f) => fenceStmt(f, m.span)) },
+    };
   }
   const tags = accessTags(shape);
   const retag = (c: CallExpr): CallExpr => ({ ...c, tags });
@@ -81,7 +89,14 @@ function lowerMacro(m: Macro, shape: RowShape, target: string): Macro {
 }
 
 function fenceStmt(f: Fence, span: Span): Stmt {
-  const call: CallExpr = { kind: 'CallExpr', name: FENCE, nameSpan: span, tags: [f], args: [], span };
+  const call: CallExpr = {
+    kind: 'CallExpr',
+    name: FENCE,
+    nameSpan: span,
+    tags: [f],
+    args: [],
+    span,
+  };
   return { kind: 'ExprStmt', expr: call, span };
 }
 

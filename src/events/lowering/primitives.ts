@@ -15,7 +15,11 @@ export const PLAIN_LOADS = ['READ_ONCE', 'rcu_dereference', 'atomic_read'] as co
 export const ACQUIRE_LOADS = ['smp_load_acquire', 'atomic_read_acquire'] as const;
 export const PLAIN_STORES = ['WRITE_ONCE', 'atomic_set'] as const;
 /** rcu_assign_pointer() is smp_store_release() (include/linux/rcupdate.h). */
-export const RELEASE_STORES = ['smp_store_release', 'atomic_set_release', 'rcu_assign_pointer'] as const;
+export const RELEASE_STORES = [
+  'smp_store_release',
+  'atomic_set_release',
+  'rcu_assign_pointer',
+] as const;
 
 export const XCHG: OrderedFamily = {
   full: ['xchg', 'atomic_xchg'],
@@ -113,7 +117,8 @@ export const COMPILER_ONLY: Record<string, Row> = {
 
 const GRACE_PERIOD =
   'an RCU grace period is a kernel algorithm (kernel/rcu/tree.c), not an instruction sequence an architecture model can check';
-const SRCU = 'SRCU is a kernel algorithm (kernel/rcu/srcutree.c), not an instruction sequence an architecture model can check';
+const SRCU =
+  'SRCU is a kernel algorithm (kernel/rcu/srcutree.c), not an instruction sequence an architecture model can check';
 
 /** Primitives whose guarantee comes from a kernel algorithm: "not checked", never guessed. */
 export const ALGORITHMS: Record<string, Row> = {
