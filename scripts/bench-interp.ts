@@ -4,11 +4,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadModel, runModel } from '../src/interp';
-import { buildExecution, type EventSpec, type ExecutionSpec, init } from '../test/support/build-execution';
+import {
+  buildExecution,
+  type EventSpec,
+  type ExecutionSpec,
+  init,
+} from '../test/support/build-execution';
 
 const LKMM = path.resolve('..', 'shared', 'corpus', 'lkmm');
 
-const once = (name: string, kind: 'R' | 'W', thread: number, loc: string, value: number): EventSpec => ({
+const once = (
+  name: string,
+  kind: 'R' | 'W',
+  thread: number,
+  loc: string,
+  value: number,
+): EventSpec => ({
   name,
   kind,
   thread,
@@ -16,7 +27,12 @@ const once = (name: string, kind: 'R' | 'W', thread: number, loc: string, value:
   value,
   tags: ['ONCE'],
 });
-const fence = (name: string, thread: number, tag: string): EventSpec => ({ name, kind: 'F', thread, tags: [tag] });
+const fence = (name: string, thread: number, tag: string): EventSpec => ({
+  name,
+  kind: 'F',
+  thread,
+  tags: [tag],
+});
 
 /** Event structures of classic litmus tests (no rf yet). */
 const STRUCTURES: Record<string, EventSpec[]> = {
@@ -67,7 +83,9 @@ function candidates(events: EventSpec[]): [string, string][][] {
   let choices: [string, string][][] = [[]];
   for (const r of events.filter((e) => e.kind === 'R')) {
     const writes = events.filter((w) => (w.kind === 'W' || w.kind === 'IW') && w.loc === r.loc);
-    choices = choices.flatMap((c) => writes.map((w) => [...c, [w.name, r.name] as [string, string]]));
+    choices = choices.flatMap((c) =>
+      writes.map((w) => [...c, [w.name, r.name] as [string, string]]),
+    );
   }
   return choices;
 }
@@ -84,7 +102,9 @@ function main(): void {
   );
   const model = loaded.value;
   if (!model) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
-  console.log(`${'structure'.padEnd(12)} cands  accepted  cached µs/cand  uncached µs/cand  speed-up`);
+  console.log(
+    `${'structure'.padEnd(12)} cands  accepted  cached µs/cand  uncached µs/cand  speed-up`,
+  );
   for (const [name, events] of Object.entries(STRUCTURES)) {
     const rfs = candidates(events);
     const key = {};

@@ -13,13 +13,25 @@ if (!fs.existsSync(corpus)) {
   process.exit(0);
 }
 const jobs = process.env.ORDO_BENCH_JOBS ?? '2';
+// A safety net only: every corpus test is expected to finish well within it.
+const timeout = process.env.ORDO_BENCH_TIMEOUT ?? '300';
 const modelArgs = process.env.ORDO_BENCH_OWN ? [] : ['--conf', conf];
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-bench-'));
 const out = path.join(tmp, 'out.jsonl');
 const times = path.join(tmp, 'time.txt');
 const quote = (s) => `'${s.replaceAll("'", "'\\''")}'`;
-const command = ['bin/ordo', 'run', '--json', '--jobs', jobs, ...modelArgs, corpus]
+const command = [
+  'bin/ordo',
+  'run',
+  '--json',
+  '--jobs',
+  jobs,
+  '--timeout',
+  timeout,
+  ...modelArgs,
+  corpus,
+]
   .map(quote)
   .join(' ');
 // bash's `time` reports the child's CPU time (all its threads), which Node cannot measure.

@@ -20,7 +20,12 @@ export type Expr =
   | { readonly kind: 'set'; readonly elems: readonly Expr[]; readonly span: Span }
   | { readonly kind: 'tuple'; readonly elems: readonly Expr[]; readonly span: Span }
   | { readonly kind: 'unary'; readonly op: UnaryOp; readonly arg: Expr; readonly span: Span }
-  | { readonly kind: 'nary'; readonly op: NaryOp; readonly args: readonly Expr[]; readonly span: Span }
+  | {
+      readonly kind: 'nary';
+      readonly op: NaryOp;
+      readonly args: readonly Expr[];
+      readonly span: Span;
+    }
   | {
       readonly kind: 'binary';
       readonly op: BinaryOp;
@@ -41,8 +46,8 @@ export type Expr =
   | {
       readonly kind: 'if';
       readonly cond: Cond;
-      readonly then: Expr;
-      readonly else: Expr;
+      readonly ifTrue: Expr;
+      readonly ifFalse: Expr;
       readonly span: Span;
     }
   | {
@@ -128,8 +133,8 @@ export type Ins =
   | {
       readonly kind: 'if-variant';
       readonly cond: VCond;
-      readonly then: readonly Ins[];
-      readonly else: readonly Ins[];
+      readonly ifTrue: readonly Ins[];
+      readonly ifFalse: readonly Ins[];
       readonly span: Span;
     }
   | {
@@ -139,7 +144,12 @@ export type Ins =
       readonly isDefault: boolean;
       readonly span: Span;
     }
-  | { readonly kind: 'enum'; readonly name: string; readonly tags: readonly string[]; readonly span: Span }
+  | {
+      readonly kind: 'enum';
+      readonly name: string;
+      readonly tags: readonly string[];
+      readonly span: Span;
+    }
   | {
       readonly kind: 'match';
       readonly subject: Expr;

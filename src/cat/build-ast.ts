@@ -10,15 +10,23 @@ type Node = ohm.Node;
  * cannot take without threading it through every call, so the returned function sets it for
  * the duration of one (synchronous) build.
  */
-export function makeAstBuilder(grammar: ohm.Grammar): (m: ohm.MatchResult, file: string) => A.CatModel {
+export function makeAstBuilder(
+  grammar: ohm.Grammar,
+): (m: ohm.MatchResult, file: string) => A.CatModel {
   let file = '';
   const sp = (n: Node): Span => span(file, n.source.startIdx, n.source.endIdx);
   const exp = (n: Node): A.Expr => n.ast();
   const list = <T>(n: Node): T[] => n.asIteration().children.map((c: Node) => c.ast());
-  const opt = <T>(n: Node): T | undefined => (n.numChildren === 0 ? undefined : n.children[0].ast());
+  const opt = <T>(n: Node): T | undefined =>
+    n.numChildren === 0 ? undefined : n.children[0].ast();
   const many = <T>(n: Node): T[] => n.children.map((c: Node) => c.ast());
   const str = (n: Node): string => n.sourceString.slice(1, -1);
-  const un = (op: A.UnaryOp, arg: A.Expr, n: Node): A.Expr => ({ kind: 'unary', op, arg, span: sp(n) });
+  const un = (op: A.UnaryOp, arg: A.Expr, n: Node): A.Expr => ({
+    kind: 'unary',
+    op,
+    arg,
+    span: sp(n),
+  });
   const bin = (op: A.BinaryOp, l: Node, r: Node, n: Node): A.Expr => ({
     kind: 'binary',
     op,
@@ -80,13 +88,30 @@ export function makeAstBuilder(grammar: ohm.Grammar): (m: ohm.MatchResult, file:
     },
     LetRec(_let, _rec, binds, _when, when, _in) {
       const w = when.numChildren === 0 ? undefined : when.children[0].ast();
-      return { kind: 'let', rec: true, bindings: binds.ast(), when: w, span: sp(this) } satisfies A.Ins;
+      return {
+        kind: 'let',
+        rec: true,
+        bindings: binds.ast(),
+        when: w,
+        span: sp(this),
+      } satisfies A.Ins;
     },
     Let(_let, binds, _in) {
-      return { kind: 'let', rec: false, bindings: binds.ast(), when: undefined, span: sp(this) } satisfies A.Ins;
+      return {
+        kind: 'let',
+        rec: false,
+        bindings: binds.ast(),
+        when: undefined,
+        span: sp(this),
+      } satisfies A.Ins;
     },
     InsMatch(_match, subject, _with, _alt, clauses, _end) {
-      return { kind: 'match', subject: exp(subject), ...clauses.ast(), span: sp(this) } satisfies A.Ins;
+      return {
+        kind: 'match',
+        subject: exp(subject),
+        ...clauses.ast(),
+        span: sp(this),
+      } satisfies A.Ins;
     },
     InsClauses_tags(clauses, _alt, _u, _arrow, dflt) {
       const otherwise = dflt.numChildren === 0 ? undefined : many<A.Ins>(dflt.children[0]);
@@ -99,7 +124,12 @@ export function makeAstBuilder(grammar: ohm.Grammar): (m: ohm.MatchResult, file:
       return { tag: tag.sourceString.slice(1), body: many(body) };
     },
     ShowAs(_show, e, _as, name) {
-      return { kind: 'show-as', expr: exp(e), name: name.sourceString, span: sp(this) } satisfies A.Ins;
+      return {
+        kind: 'show-as',
+        expr: exp(e),
+        name: name.sourceString,
+        span: sp(this),
+      } satisfies A.Ins;
     },
     Show(_show, names) {
       return { kind: 'show', names: list(names), span: sp(this) } satisfies A.Ins;
@@ -131,7 +161,13 @@ export function makeAstBuilder(grammar: ohm.Grammar): (m: ohm.MatchResult, file:
       } satisfies A.Ins;
     },
     Call(_call, name, arg, as) {
-      return { kind: 'call', name: name.sourceString, arg: exp(arg), as: opt(as), span: sp(this) } satisfies A.Ins;
+      return {
+        kind: 'call',
+        name: name.sourceString,
+        arg: exp(arg),
+        as: opt(as),
+        span: sp(this),
+      } satisfies A.Ins;
     },
     Debug(_debug, e) {
       return { kind: 'debug', expr: exp(e), span: sp(this) } satisfies A.Ins;
@@ -146,17 +182,40 @@ export function makeAstBuilder(grammar: ohm.Grammar): (m: ohm.MatchResult, file:
       } satisfies A.Ins;
     },
     WithFrom(_with, name, _from, set) {
-      return { kind: 'with', name: name.sourceString, set: exp(set), span: sp(this) } satisfies A.Ins;
+      return {
+        kind: 'with',
+        name: name.sourceString,
+        set: exp(set),
+        span: sp(this),
+      } satisfies A.Ins;
     },
-    IfVariant(_if, cond, then, _else, otherwise, _end) {
+    IfVariant(_if, cond, ifSet, _else, otherwise, _end) {
       const elseBody = otherwise.numChildren === 0 ? [] : many<A.Ins>(otherwise.children[0]);
-      return { kind: 'if-variant', cond: cond.ast(), then: many(then), else: elseBody, span: sp(this) } satisfies A.Ins;
+      return {
+        kind: 'if-variant',
+        cond: cond.ast(),
+        ifTrue: many(ifSet),
+        ifFalse: elseBody,
+        span: sp(this),
+      } satisfies A.Ins;
     },
     Events_instructions(_kw, set, _l, args, _r) {
-      return { kind: 'events', set: set.sourceString, args: list(args), isDefault: false, span: sp(this) } satisfies A.Ins;
+      return {
+        kind: 'events',
+        set: set.sourceString,
+        args: list(args),
+        isDefault: false,
+        span: sp(this),
+      } satisfies A.Ins;
     },
     Events_default(_kw, set, _l, args, _r) {
-      return { kind: 'events', set: set.sourceString, args: list(args), isDefault: true, span: sp(this) } satisfies A.Ins;
+      return {
+        kind: 'events',
+        set: set.sourceString,
+        args: list(args),
+        isDefault: true,
+        span: sp(this),
+      } satisfies A.Ins;
     },
     Check(type, app) {
       const t = type.numChildren === 0 ? 'check' : (type.children[0].sourceString as A.TestType);
@@ -190,10 +249,22 @@ export function makeAstBuilder(grammar: ohm.Grammar): (m: ohm.MatchResult, file:
       return p.sourceString === '_' ? null : p.sourceString;
     },
     Exp_letrec(_let, _rec, binds, _in, body) {
-      return { kind: 'let', rec: true, bindings: binds.ast(), body: exp(body), span: sp(this) } satisfies A.Expr;
+      return {
+        kind: 'let',
+        rec: true,
+        bindings: binds.ast(),
+        body: exp(body),
+        span: sp(this),
+      } satisfies A.Expr;
     },
     Exp_let(_let, binds, _in, body) {
-      return { kind: 'let', rec: false, bindings: binds.ast(), body: exp(body), span: sp(this) } satisfies A.Expr;
+      return {
+        kind: 'let',
+        rec: false,
+        bindings: binds.ast(),
+        body: exp(body),
+        span: sp(this),
+      } satisfies A.Expr;
     },
     Exp_funN(_fun, _l, formals, _r, _arrow, body) {
       return fun(tuplePat(formals.ast()), body, this);
@@ -202,16 +273,31 @@ export function makeAstBuilder(grammar: ohm.Grammar): (m: ohm.MatchResult, file:
       return fun({ kind: 'var', name: pat.ast() }, body, this);
     },
     Exp_try(_try, body, _with, handler) {
-      return { kind: 'try', body: exp(body), handler: exp(handler), span: sp(this) } satisfies A.Expr;
+      return {
+        kind: 'try',
+        body: exp(body),
+        handler: exp(handler),
+        span: sp(this),
+      } satisfies A.Expr;
     },
     Exp_if(_if, cond, _then, a, _else, b) {
-      return { kind: 'if', cond: cond.ast(), then: exp(a), else: exp(b), span: sp(this) } satisfies A.Expr;
+      return {
+        kind: 'if',
+        cond: cond.ast(),
+        ifTrue: exp(a),
+        ifFalse: exp(b),
+        span: sp(this),
+      } satisfies A.Expr;
     },
     Exp_match(_match, subject, _with, _alt, clauses, _end) {
       return { ...clauses.ast(), subject: exp(subject), span: sp(this) } satisfies A.Expr;
     },
     Exp_tuple(first, _commas, rest) {
-      return { kind: 'tuple', elems: [exp(first), ...many<A.Expr>(rest)], span: sp(this) } satisfies A.Expr;
+      return {
+        kind: 'tuple',
+        elems: [exp(first), ...many<A.Expr>(rest)],
+        span: sp(this),
+      } satisfies A.Expr;
     },
     Cond_eq(a, _op, b) {
       return { kind: 'eq', left: exp(a), right: exp(b) } satisfies A.Cond;
@@ -253,7 +339,10 @@ export function makeAstBuilder(grammar: ohm.Grammar): (m: ohm.MatchResult, file:
       return exp(body);
     },
     EltClause_split(before, _u, elem, _pp, rest, _arrow, body) {
-      return { split: { before: before.ast(), elem: elem.ast(), rest: rest.ast() }, body: exp(body) };
+      return {
+        split: { before: before.ast(), elem: elem.ast(), rest: rest.ast() },
+        body: exp(body),
+      };
     },
     EltClause_rem(elem, _pp, rest, _arrow, body) {
       return { split: { elem: elem.ast(), rest: rest.ast() }, body: exp(body) };
@@ -295,7 +384,13 @@ export function makeAstBuilder(grammar: ohm.Grammar): (m: ohm.MatchResult, file:
         e = { kind: 'unary', op: op.ast(), arg: e, span: span(file, this.source.startIdx, end) };
       }
       if (cart.numChildren === 0) return e;
-      return { kind: 'binary', op: 'cartesian', left: e, right: exp(cart.children[0]), span: sp(this) };
+      return {
+        kind: 'binary',
+        op: 'cartesian',
+        left: e,
+        right: exp(cart.children[0]),
+        span: sp(this),
+      };
     },
     PostOp_star(_op) {
       return 'star';
@@ -315,14 +410,24 @@ export function makeAstBuilder(grammar: ohm.Grammar): (m: ohm.MatchResult, file:
     Inv(atom, invs) {
       let e = exp(atom);
       for (const op of invs.children) {
-        e = { kind: 'unary', op: 'inv', arg: e, span: span(file, this.source.startIdx, op.source.endIdx) };
+        e = {
+          kind: 'unary',
+          op: 'inv',
+          arg: e,
+          span: span(file, this.source.startIdx, op.source.endIdx),
+        };
       }
       return e;
     },
     App(fn, args) {
       let e: A.Expr = { kind: 'var', name: fn.sourceString, span: sp(fn) };
       for (const a of args.children) {
-        e = { kind: 'app', fn: e, arg: exp(a), span: span(file, this.source.startIdx, a.source.endIdx) };
+        e = {
+          kind: 'app',
+          fn: e,
+          arg: exp(a),
+          span: span(file, this.source.startIdx, a.source.endIdx),
+        };
       }
       return e;
     },

@@ -31,7 +31,7 @@ export function mentions(e: Expr, x: string): boolean {
     case 'try':
       return mentions(e.body, x) || mentions(e.handler, x);
     case 'if':
-      return condMentions(e.cond, x) || mentions(e.then, x) || mentions(e.else, x);
+      return condMentions(e.cond, x) || mentions(e.ifTrue, x) || mentions(e.ifFalse, x);
     case 'match-tag':
       return (
         mentions(e.subject, x) ||

@@ -1,9 +1,18 @@
 // Cat stage: the catalogue of diagnostics for reading cat files (syntax, includes, variants).
 import { type Diagnostic, error, type Span, warning } from '../source';
 
-export function syntaxError(what: string, expected: string | undefined, hint: string | undefined, at: Span): Diagnostic {
+export function syntaxError(
+  what: string,
+  expected: string | undefined,
+  hint: string | undefined,
+  at: Span,
+): Diagnostic {
   const exp = expected ? `, expected ${expected}` : '';
-  return error('cat/syntax', `syntax error: unexpected ${what}${exp}${hint ? ` (${hint})` : ''}`, at);
+  return error(
+    'cat/syntax',
+    `syntax error: unexpected ${what}${exp}${hint ? ` (${hint})` : ''}`,
+    at,
+  );
 }
 
 export function unterminatedComment(at: Span): Diagnostic {
@@ -15,7 +24,11 @@ export function unterminatedString(at: Span): Diagnostic {
 }
 
 export function includeNotFound(file: string, searched: readonly string[], at: Span): Diagnostic {
-  return error('cat/include-not-found', `cannot find "${file}" (searched ${searched.join(', ')})`, at);
+  return error(
+    'cat/include-not-found',
+    `cannot find "${file}" (searched ${searched.join(', ')})`,
+    at,
+  );
 }
 
 export function unreadableFile(path: string, at: Span): Diagnostic {
@@ -27,7 +40,11 @@ export function recursiveInclude(file: string, at: Span): Diagnostic {
 }
 
 export function unnamedFlag(at: Span): Diagnostic {
-  return warning('cat/unnamed-flag', 'this flagged test has no name (`as name`): it can never be reported', at);
+  return warning(
+    'cat/unnamed-flag',
+    'this flagged test has no name (`as name`): it can never be reported',
+    at,
+  );
 }
 
 export function badEventClass(name: string, legal: readonly string[], at: Span): Diagnostic {

@@ -21,7 +21,11 @@ export function parseCat(text: string, file: string): Result<CatModel> {
   if (lexical) return { value: undefined, diagnostics: [lexical] };
   const { grammar, build } = getParser();
   const m = grammar.match(text);
-  if (m.failed()) return { value: undefined, diagnostics: [describeFailure(m as ohm.FailedMatchResult, text, file)] };
+  if (m.failed())
+    return {
+      value: undefined,
+      diagnostics: [describeFailure(m as ohm.FailedMatchResult, text, file)],
+    };
   return { value: build(m, file), diagnostics: [] };
 }
 
@@ -55,7 +59,30 @@ function checkCommentsAndStrings(text: string, file: string): Diagnostic | undef
   return undefined;
 }
 
-const OPERATORS = ['||', '&&', '++', '->', '-1', '^', '|', '&', ';', '\\', '*', '+', '?', '~', '=', ',', '(', ')', '[', ']', '{', '}'];
+const OPERATORS = [
+  '||',
+  '&&',
+  '++',
+  '->',
+  '-1',
+  '^',
+  '|',
+  '&',
+  ';',
+  '\\',
+  '*',
+  '+',
+  '?',
+  '~',
+  '=',
+  ',',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+];
 
 const KEYWORDS = new Set(
   (
@@ -74,7 +101,22 @@ const GROUPS: readonly {
   {
     name: 'an expression',
     witnesses: ['an identifier', "'('", "'{'"],
-    members: new Set(["'['", "'begin'", "'('", "'_'", "'{'", 'a tag', "'0'", 'an identifier', "'~'", "'match'", "'if'", "'try'", "'fun'", "'let'"]),
+    members: new Set([
+      "'['",
+      "'begin'",
+      "'('",
+      "'_'",
+      "'{'",
+      'a tag',
+      "'0'",
+      'an identifier',
+      "'~'",
+      "'match'",
+      "'if'",
+      "'try'",
+      "'fun'",
+      "'let'",
+    ]),
   },
   {
     name: 'an operator',
@@ -85,9 +127,28 @@ const GROUPS: readonly {
     name: 'an instruction',
     witnesses: ["'include'"],
     members: new Set([
-      'end of input', "'let'", "'match'", "'show'", "'unshow'", "'include'", "'procedure'", "'call'", "'debug'",
-      "'forall'", "'with'", "'if'", "'instructions'", "'default'", "'flag'", "'undefined_unless'", "'assert'",
-      "'~'", "'acyclic'", "'irreflexive'", "'empty'", "'enum'",
+      'end of input',
+      "'let'",
+      "'match'",
+      "'show'",
+      "'unshow'",
+      "'include'",
+      "'procedure'",
+      "'call'",
+      "'debug'",
+      "'forall'",
+      "'with'",
+      "'if'",
+      "'instructions'",
+      "'default'",
+      "'flag'",
+      "'undefined_unless'",
+      "'assert'",
+      "'~'",
+      "'acyclic'",
+      "'irreflexive'",
+      "'empty'",
+      "'enum'",
     ]),
   },
 ];
@@ -101,7 +162,9 @@ function describeFailure(m: ohm.FailedMatchResult, text: string, file: string): 
   const pos = m.getRightmostFailurePosition();
   const token = tokenAt(text, pos);
   const failures = (m as unknown as { getRightmostFailures(): Failure[] }).getRightmostFailures();
-  const expected = failures.map((f) => (f.getType() === 'description' ? f.getText() : `'${f.getText()}'`));
+  const expected = failures.map((f) =>
+    f.getType() === 'description' ? f.getText() : `'${f.getText()}'`,
+  );
   const why = hint(text, pos, token.text);
   const at = span(file, pos, pos + Math.max(1, token.text.length));
   return syntaxError(token.what, why ? undefined : summarizeExpected(expected), why, at);
@@ -111,7 +174,8 @@ function tokenAt(text: string, pos: number): { text: string; what: string } {
   if (pos >= text.length) return { text: '', what: 'end of file' };
   const rest = text.slice(pos);
   const word = /^_?[A-Za-z][A-Za-z0-9_.-]*'?/.exec(rest);
-  if (word) return { text: word[0], what: `${KEYWORDS.has(word[0]) ? 'keyword ' : ''}'${word[0]}'` };
+  if (word)
+    return { text: word[0], what: `${KEYWORDS.has(word[0]) ? 'keyword ' : ''}'${word[0]}'` };
   const num = /^[0-9]+/.exec(rest);
   if (num) return { text: num[0], what: `number ${num[0]}` };
   const tag = /^'_?[A-Za-z][A-Za-z0-9_.-]*'?/.exec(rest);

@@ -16,9 +16,14 @@ function rewriteBinding(b: Binding): Binding | undefined {
   const e = b.expr;
   if (x === null || e.kind !== 'nary' || e.op !== 'union') return undefined;
   const isSquare = (s: Expr) =>
-    s.kind === 'nary' && s.op === 'seq' && s.args.length === 2 && s.args.every((a) => a.kind === 'var' && a.name === x);
+    s.kind === 'nary' &&
+    s.op === 'seq' &&
+    s.args.length === 2 &&
+    s.args.every((a) => a.kind === 'var' && a.name === x);
   const rest = e.args.filter((s) => !isSquare(s));
-  if (rest.length === e.args.length || rest.length === 0 || rest.some((s) => mentions(s, x))) return undefined;
-  const sum: Expr = rest.length === 1 ? rest[0] : { kind: 'nary', op: 'union', args: rest, span: e.span };
+  if (rest.length === e.args.length || rest.length === 0 || rest.some((s) => mentions(s, x)))
+    return undefined;
+  const sum: Expr =
+    rest.length === 1 ? rest[0] : { kind: 'nary', op: 'union', args: rest, span: e.span };
   return { ...b, expr: { kind: 'unary', op: 'plus', arg: sum, span: e.span } };
 }

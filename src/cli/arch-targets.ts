@@ -40,7 +40,6 @@ export function targetSetup(target: RunTarget): ModelSetup {
   const dir = catModelsDir();
   const file = (name: string) => path.join(dir, name);
   const base = {
-    label: target,
     macros: file('lkmm.def'),
     variants: ['lkmmv2'],
     includeDirs: [dir],
@@ -50,6 +49,9 @@ export function targetSetup(target: RunTarget): ModelSetup {
   if (target === 'lkmm') {
     return { ...base, label: DEFAULT_CONF, model: file('lkmm.cat'), bell: file('lkmm.bell') };
   }
-  if (!isTargetId(target)) return { ...base, model: file('sc.cat'), bell: file('lkmm.bell') };
-  return { ...base, model: file(TARGETS[target].model), bell: file('arch.bell'), target };
+  if (!isTargetId(target)) {
+    return { ...base, label: 'sc.cat', model: file('sc.cat'), bell: file('lkmm.bell') };
+  }
+  const model = TARGETS[target].model;
+  return { ...base, label: model, model: file(model), bell: file('arch.bell'), target };
 }

@@ -12,7 +12,7 @@ import { WORKER_MARK } from './worker-mark';
 
 export interface BatchOptions {
   readonly setup: ModelSetup;
-  /** Worker threads; 1 (or a single file) checks in this thread. */
+  /** Worker threads; 1 (or a single file) without a time limit checks in this thread. */
   readonly jobs: number;
   readonly limits: CheckLimits;
 }
@@ -59,7 +59,8 @@ export async function runBatch(
     },
   };
   const jobs = Math.max(1, Math.min(options.jobs, files.length));
-  if (jobs === 1) runInThread(files, options, counting);
+  // A time limit is enforced from outside too (a stuck worker is stopped), so it needs a worker.
+  if (jobs === 1 && options.limits.timeoutMs === undefined) runInThread(files, options, counting);
   else await runInWorkers(files, options, jobs, counting);
   return { ...model!, checked, failed };
 }

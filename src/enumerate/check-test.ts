@@ -30,6 +30,11 @@ export interface CheckOptions {
   /** Stop if an event structure has more events than this. */
   readonly maxEvents?: number;
   /**
+   * Stop at the first accepted execution that satisfies (or fails) the condition's
+   * proposition: enough to know that the outcome is reachable; counts are then partial.
+   */
+  readonly stopAtFirst?: 'satisfied' | 'unsatisfied';
+  /**
    * Reject early the candidates a model of the LKMM family rejects anyway: cyclic coherence
    * precursor (cos-opt.cat's ConsCo), initial write as final write of a written location
    * (herd's pco), two RMWs of different threads reading the same write (`atomic`). Default
@@ -155,9 +160,12 @@ class TestRun {
   }
 
   private tick(): void {
-    if (++this.nodes % 256 !== 0) return;
+    if (++this.nodes % 256 === 0 && this.overTime()) throw new LimitError('time');
+  }
+
+  private overTime(): boolean {
     const t = this.options.timeoutMs;
-    if (t !== undefined && performance.now() - this.start > t) throw new LimitError('time');
+    return t !== undefined && performance.now() - this.start > t;
   }
 
   checkStructure(comb: Combination, events: ReturnType<typeof buildEvents>): 'stop' | undefined {
@@ -165,6 +173,7 @@ class TestRun {
     if (maxEvents !== undefined && comb.size > maxEvents) throw new LimitError('events');
     const solver = new Solver(events.varCount, comb.equations);
     if (solver.failed) return undefined;
+    comb.fixLocations((a) => solver.valueOf(a));
     const tracker = this.pruning ? new CoherenceTracker(comb) : undefined;
     const locations = events.init.locations;
     const locIndex = new Map(locations.map((l, i) => [l, i]));
@@ -211,7 +220,7 @@ class TestRun {
             return 'stop';
           }
           locOf[i] = k;
-          if (typeof loc !== 'string') signature += `${i}:${k},`;
+          if (comb.knownLoc[i] === undefined) signature += `${i}:${k},`;
         }
         if (comb.cut) {
           this.loop = true;
@@ -288,14 +297,17 @@ class TestRun {
     const exec = new Candidate(view, rfPairs, finalWrites, pcoPairs(comb, view, fw), values);
     const state = this.stateOf(lookup);
     const satisfies = this.test.condition ? evalProp(this.test.condition.prop, lookup) === true : true;
+    let stop: 'stop' | undefined;
     this.runner(exec, (branch) => {
       if (satisfies) this.satisfied++;
       else this.unsatisfied++;
       for (const f of branch.flags) this.flags.add(f);
       if (branch.undef) this.undef = true;
       this.states.set(state.key, { values: state.values, satisfies });
+      if (this.options.stopAtFirst === (satisfies ? 'satisfied' : 'unsatisfied')) stop = 'stop';
+      return stop;
     });
-    return undefined;
+    return stop;
   }
 
   private stateOf(lookup: Lookup): { key: string; values: FinalState['values'] } {

@@ -40,7 +40,7 @@ export class CoherenceTracker {
     this.readContext = new Array(n).fill(undefined);
     const byLoc = new Map<string, number[]>();
     for (const w of comb.writes) {
-      const loc = comb.events[w].ev.loc;
+      const loc = comb.knownLoc[w];
       if (typeof loc !== 'string') continue;
       const ws = byLoc.get(loc) ?? [];
       ws.push(w);
@@ -64,11 +64,11 @@ export class CoherenceTracker {
       });
     }
     for (const r of comb.reads) {
-      const loc = comb.events[r].ev.loc;
+      const loc = comb.knownLoc[r];
       if (typeof loc !== 'string') continue;
       const g = byLoc.has(loc) ? this.graphOf[byLoc.get(loc)![0]] : undefined;
       if (!g) continue;
-      const sameLoc = (e: number) => comb.events[e].ev.loc === loc;
+      const sameLoc = (e: number) => comb.knownLoc[e] === loc;
       const reads = comb.reads.filter((x) => x !== r && sameLoc(x));
       this.readContext[r] = {
         graph: g,

@@ -3,6 +3,7 @@
 // relation that does not depend on reads-from. Built once, shared by all its candidates.
 import { pathRelations } from '../events/path-relations';
 import type { Equation, LoweredEvent, Pair, ThreadPath } from '../events/structure';
+import type { Atom, Value } from '../events/values';
 import { type EventSet, evset, type Relation, rel } from '../relations';
 
 export interface UniverseEvent {
@@ -27,6 +28,11 @@ export class Combination {
     readonly sameInstance: Pair[];
     readonly rmw: Pair[];
   } = { addr: [], data: [], ctrl: [], iicoData: [], sameInstance: [], rmw: [] };
+  /**
+   * Per universe event, its address when known before any reads-from choice (register
+   * values resolve most: parameters hold their location's address), else undefined.
+   */
+  readonly knownLoc: (Value | undefined)[] = [];
   /** The RMW write paired with each atomic read (-1 if none). */
   readonly rmwPartner: Int32Array;
   readonly cut: boolean;
@@ -62,6 +68,13 @@ export class Combination {
     this.rmwPartner = new Int32Array(this.size).fill(-1);
     for (const [r, w] of this.staticPairs.rmw) this.rmwPartner[r] = w;
     this.cut = paths.some((p) => p.cut);
+  }
+
+  /** Records the addresses the structure's own equations determine. */
+  fixLocations(valueOf: (a: Atom) => Value | undefined): void {
+    this.events.forEach(({ ev }, i) => {
+      this.knownLoc[i] = ev.loc === undefined ? undefined : valueOf(ev.loc);
+    });
   }
 
   /** Events of one kind, or satisfying a predicate. */

@@ -22,16 +22,14 @@ export interface SearchOptions {
   readonly atomicity: boolean;
 }
 
-function isKnown(loc: unknown): loc is number | string {
-  return typeof loc === 'number' || typeof loc === 'string';
-}
-
 /** Writes a read may read from: same or unknown address, not the write of its own RMW. */
 export function rfCandidates(comb: Combination, r: number): number[] {
   const re = comb.events[r];
+  const lr = comb.knownLoc[r];
   return comb.writes.filter((w) => {
     const we = comb.events[w];
-    if (isKnown(re.ev.loc) && isKnown(we.ev.loc) && re.ev.loc !== we.ev.loc) return false;
+    const lw = comb.knownLoc[w];
+    if (lr !== undefined && lw !== undefined && lr !== lw) return false;
     return !(we.thread === re.thread && we.ev.poi === re.ev.poi && rel.has(comb.po, r, w));
   });
 }
@@ -39,8 +37,8 @@ export function rfCandidates(comb: Combination, r: number): number[] {
 /** Reads grouped by known address (so coherence cycles show early), unknown addresses last. */
 function readOrder(comb: Combination): number[] {
   const key = (r: number) => {
-    const loc = comb.events[r].ev.loc;
-    return isKnown(loc) ? `0${String(loc)}` : '1';
+    const loc = comb.knownLoc[r];
+    return loc !== undefined ? `0${String(loc)}` : '1';
   };
   return [...comb.reads].sort((a, b) => {
     const ka = key(a);
@@ -66,7 +64,9 @@ export function searchReadsFrom(
     const re = comb.events[r].ev;
     const we = comb.events[w].ev;
     if (!solver.equate(re.value!, we.value!)) return false;
-    if ((!isKnown(re.loc) || !isKnown(we.loc)) && !solver.equate(re.loc!, we.loc!)) return false;
+    if ((comb.knownLoc[r] === undefined || comb.knownLoc[w] === undefined) && !solver.equate(re.loc!, we.loc!)) {
+      return false;
+    }
     if (tracker && !tracker.assign(r, w, rfOf)) return false;
     return true;
   };

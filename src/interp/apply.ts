@@ -41,6 +41,10 @@ export function bindPattern(pat: Pattern, v: Value, vals: (Value | undefined)[],
 
 export function destructure(v: Value): readonly Value[] {
   if (v.kind === 'tuple') return v.elems;
-  if (v.kind === 'pair') return [{ kind: 'event', id: v.from }, { kind: 'event', id: v.to }];
+  if (v.kind === 'pair')
+    return [
+      { kind: 'event', id: v.from },
+      { kind: 'event', id: v.to },
+    ];
   return [v];
 }

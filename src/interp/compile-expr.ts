@@ -6,7 +6,16 @@ import { type EventSet, evset, type Relation, rel } from '../relations';
 import { type Span, UserError } from '../source';
 import { apply, destructure } from './apply';
 import type { Compiled, CompiledFun } from './compiled';
-import { type Env, forceLocal, forceTop, type LocalFrame, newFrame, readTop, type TopEnv, writeTop } from './env';
+import {
+  type Env,
+  forceLocal,
+  forceTop,
+  type LocalFrame,
+  newFrame,
+  readTop,
+  type TopEnv,
+  writeTop,
+} from './env';
 import { fixpoint, type GroupStore } from './fixpoint';
 import {
   argumentMismatch,
@@ -41,7 +50,13 @@ export function compileExpr(e: A.Expr, scope: Scope, b: ProgramBuilder): Compile
 
 /** Names, constants and closures are as cheap to rebuild as to fetch from a cache. */
 function worthCaching(e: A.Expr): boolean {
-  return !(e.kind === 'var' || e.kind === 'tag' || e.kind === 'universe' || e.kind === 'empty-rel' || e.kind === 'fun');
+  return !(
+    e.kind === 'var' ||
+    e.kind === 'tag' ||
+    e.kind === 'universe' ||
+    e.kind === 'empty-rel' ||
+    e.kind === 'fun'
+  );
 }
 
 function compileNode(e: A.Expr, scope: Scope, b: ProgramBuilder): Compiled {
@@ -66,7 +81,9 @@ function compileNode(e: A.Expr, scope: Scope, b: ProgramBuilder): Compiled {
     case 'unary':
       return compileUnary(e.op, e.arg, e.span, scope, b);
     case 'nary':
-      return e.op === 'union' ? compileUnion(e.args, e.span, scope, b) : compileSeq(e.args, scope, b);
+      return e.op === 'union'
+        ? compileUnion(e.args, e.span, scope, b)
+        : compileSeq(e.args, scope, b);
     case 'binary':
       return compileBinary(e, scope, b);
     case 'app': {
@@ -83,7 +100,9 @@ function compileNode(e: A.Expr, scope: Scope, b: ProgramBuilder): Compiled {
       return (env) => ({ kind: 'closure', fn, env });
     }
     case 'let':
-      return e.rec ? compileLetRec(e.bindings, e.body, e.span, scope, b) : compileLet(e.bindings, e.body, scope, b);
+      return e.rec
+        ? compileLetRec(e.bindings, e.body, e.span, scope, b)
+        : compileLet(e.bindings, e.body, scope, b);
     case 'try': {
       const body = compileExpr(e.body, scope, b);
       const handler = compileExpr(e.handler, scope, b);
@@ -107,12 +126,12 @@ function compileNode(e: A.Expr, scope: Scope, b: ProgramBuilder): Compiled {
   }
 }
 
-export function tagValue(name: string, b: ProgramBuilder): Value | undefined {
+function tagValue(name: string, b: ProgramBuilder): Value | undefined {
   const enumName = b.tagEnums.get(name);
   return enumName === undefined ? undefined : { kind: 'tag', name, enumName };
 }
 
-export function compileVar(name: string, at: Span, scope: Scope, b: ProgramBuilder): Compiled {
+function compileVar(name: string, at: Span, scope: Scope, b: ProgramBuilder): Compiled {
   return access(b.resolve(name, scope), name, at, b);
 }
 
@@ -120,7 +139,8 @@ export function compileVar(name: string, at: Span, scope: Scope, b: ProgramBuild
 export function access(r: Resolved, name: string, at: Span, b: ProgramBuilder): Compiled {
   if (r.kind === 'local') {
     const { depth, index } = r;
-    if (depth === 0) return (env) => (env as LocalFrame).vals[index] ?? forceLocal(env as LocalFrame, index);
+    if (depth === 0)
+      return (env) => (env as LocalFrame).vals[index] ?? forceLocal(env as LocalFrame, index);
     return (env) => {
       let f = env as LocalFrame;
       for (let d = 0; d < depth; d++) f = f.parent as LocalFrame;
@@ -163,19 +183,39 @@ function compileSet(elems: readonly A.Expr[], at: Span, scope: Scope, b: Program
     if (vals.length === 0) return EMPTY;
     let t = typeOf(vals[0]);
     for (let i = 1; i < vals.length; i++) {
-      t = unify(t, typeOf(vals[i])) ?? raise(typeMismatch(typeName(t), describe(vals[i]), parts[i].span));
+      t =
+        unify(t, typeOf(vals[i])) ??
+        raise(typeMismatch(typeName(t), describe(vals[i]), parts[i].span));
     }
     const n = env.top.cache.n;
-    if (t.kind === 'event') return events(evset.of(n, vals.map((v) => (v as { id: number }).id)));
+    if (t.kind === 'event')
+      return events(
+        evset.of(
+          n,
+          vals.map((v) => (v as { id: number }).id),
+        ),
+      );
     if (t.kind === 'pair') {
-      return relation(rel.ofPairs(n, vals.map((v) => [(v as { from: number }).from, (v as { to: number }).to] as const)));
+      return relation(
+        rel.ofPairs(
+          n,
+          vals.map((v) => [(v as { from: number }).from, (v as { to: number }).to] as const),
+        ),
+      );
     }
-    if (t.kind === 'closure' || t.kind === 'proc') raise(typeMismatch('values that can be compared', typeName(t), at));
+    if (t.kind === 'closure' || t.kind === 'proc')
+      raise(typeMismatch('values that can be compared', typeName(t), at));
     return valset(t, vals);
   };
 }
 
-function compileUnary(o: A.UnaryOp, arg: A.Expr, at: Span, scope: Scope, b: ProgramBuilder): Compiled {
+function compileUnary(
+  o: A.UnaryOp,
+  arg: A.Expr,
+  at: Span,
+  scope: Scope,
+  b: ProgramBuilder,
+): Compiled {
   const a = compileExpr(arg, scope, b);
   const sa = arg.span;
   switch (o) {
@@ -194,7 +234,12 @@ function compileUnary(o: A.UnaryOp, arg: A.Expr, at: Span, scope: Scope, b: Prog
   }
 }
 
-function compileUnion(args: readonly A.Expr[], at: Span, scope: Scope, b: ProgramBuilder): Compiled {
+function compileUnion(
+  args: readonly A.Expr[],
+  at: Span,
+  scope: Scope,
+  b: ProgramBuilder,
+): Compiled {
   const parts = args.map((x) => compileExpr(x, scope, b));
   const spans = args.map((x) => x.span);
   return (env) => {
@@ -253,10 +298,14 @@ function compileBinary(e: A.Expr & { kind: 'binary' }, scope: Scope, b: ProgramB
   const { left, right, span: at } = e;
   if (e.op === 'inter') {
     // r & (A * B) restricts r's domain and range; r & ~s is r \ s (as herd computes them).
-    const [r, other] = right.kind === 'binary' && right.op === 'cartesian' ? [left, right] : [right, left];
-    if (other.kind === 'binary' && other.op === 'cartesian') return compileRestrict(r, other.left, other.right, scope, b);
-    const [kept, comp] = right.kind === 'unary' && right.op === 'comp' ? [left, right] : [right, left];
-    if (comp.kind === 'unary' && comp.op === 'comp') return compileDiff(kept, comp.arg, at, scope, b);
+    const [r, other] =
+      right.kind === 'binary' && right.op === 'cartesian' ? [left, right] : [right, left];
+    if (other.kind === 'binary' && other.op === 'cartesian')
+      return compileRestrict(r, other.left, other.right, scope, b);
+    const [kept, comp] =
+      right.kind === 'unary' && right.op === 'comp' ? [left, right] : [right, left];
+    if (comp.kind === 'unary' && comp.op === 'comp')
+      return compileDiff(kept, comp.arg, at, scope, b);
   }
   if (e.op === 'diff') return compileDiff(left, right, at, scope, b);
   const l = compileExpr(left, scope, b);
@@ -275,7 +324,13 @@ function compileBinary(e: A.Expr & { kind: 'binary' }, scope: Scope, b: ProgramB
   }
 }
 
-function compileDiff(left: A.Expr, right: A.Expr, at: Span, scope: Scope, b: ProgramBuilder): Compiled {
+function compileDiff(
+  left: A.Expr,
+  right: A.Expr,
+  at: Span,
+  scope: Scope,
+  b: ProgramBuilder,
+): Compiled {
   const l = compileExpr(left, scope, b);
   const r = compileExpr(right, scope, b);
   const sl = left.span;
@@ -283,7 +338,13 @@ function compileDiff(left: A.Expr, right: A.Expr, at: Span, scope: Scope, b: Pro
   return (env) => op.diff(l(env), r(env), env, sl, sr, at);
 }
 
-function compileRestrict(r: A.Expr, from: A.Expr, to: A.Expr, scope: Scope, b: ProgramBuilder): Compiled {
+function compileRestrict(
+  r: A.Expr,
+  from: A.Expr,
+  to: A.Expr,
+  scope: Scope,
+  b: ProgramBuilder,
+): Compiled {
   const cr = compileExpr(r, scope, b);
   const cf = compileExpr(from, scope, b);
   const ct = compileExpr(to, scope, b);
@@ -297,7 +358,13 @@ function compileRestrict(r: A.Expr, from: A.Expr, to: A.Expr, scope: Scope, b: P
   };
 }
 
-export function compileFun(pat: A.Pattern, body: A.Expr, at: Span, scope: Scope, b: ProgramBuilder): CompiledFun {
+function compileFun(
+  pat: A.Pattern,
+  body: A.Expr,
+  at: Span,
+  scope: Scope,
+  b: ProgramBuilder,
+): CompiledFun {
   const inner = localScope(scope);
   declarePattern(pat, inner);
   return { pat, layout: inner.layout!, body: compileExpr(body, inner, b), span: at };
@@ -316,7 +383,12 @@ export function projection(v: Value, k: number, size: number, at: Span): Value {
 }
 
 /** `let p1 = e1 and ... in body`: every ei is evaluated in the enclosing scope. */
-function compileLet(bindings: readonly A.Binding[], body: A.Expr, scope: Scope, b: ProgramBuilder): Compiled {
+function compileLet(
+  bindings: readonly A.Binding[],
+  body: A.Expr,
+  scope: Scope,
+  b: ProgramBuilder,
+): Compiled {
   const inner = localScope(scope);
   const rhs = bindings.map((bd) => compileExpr(bd.expr, scope, b));
   bindings.forEach((bd, i) => {
@@ -408,7 +480,13 @@ export function compileRecGroup(
   return force;
 }
 
-function compileLetRec(bindings: readonly A.Binding[], body: A.Expr, at: Span, scope: Scope, b: ProgramBuilder): Compiled {
+function compileLetRec(
+  bindings: readonly A.Binding[],
+  body: A.Expr,
+  at: Span,
+  scope: Scope,
+  b: ProgramBuilder,
+): Compiled {
   const inner = localScope(scope);
   compileRecGroup(bindings, localRecTarget(inner), inner, b, at);
   const cbody = compileExpr(body, inner, b);
@@ -416,7 +494,7 @@ function compileLetRec(bindings: readonly A.Binding[], body: A.Expr, at: Span, s
 }
 
 /** herd binds only names in a let rec; a tuple pattern there is reported and ignored. */
-export function recName(bd: A.Binding, b: ProgramBuilder): string | null {
+function recName(bd: A.Binding, b: ProgramBuilder): string | null {
   if (bd.pat.kind === 'var') return bd.pat.name;
   b.diagnostics.push({
     code: 'cat/bad-rec',
@@ -430,11 +508,11 @@ export function recName(bd: A.Binding, b: ProgramBuilder): string | null {
 function compileIf(e: A.Expr & { kind: 'if' }, scope: Scope, b: ProgramBuilder): Compiled {
   if (e.cond.kind === 'vcond') {
     // Variants are fixed for a whole run: choose the branch once, when compiling.
-    return compileExpr(evalVariant(e.cond.cond, b) ? e.then : e.else, scope, b);
+    return compileExpr(evalVariant(e.cond.cond, b) ? e.ifTrue : e.ifFalse, scope, b);
   }
   const cond = compileCond(e.cond, scope, b);
-  const t = compileExpr(e.then, scope, b);
-  const f = compileExpr(e.else, scope, b);
+  const t = compileExpr(e.ifTrue, scope, b);
+  const f = compileExpr(e.ifFalse, scope, b);
   return (env) => (cond(env) ? t(env) : f(env));
 }
 
@@ -453,7 +531,11 @@ export function evalVariant(c: A.VCond, b: ProgramBuilder): boolean {
   }
 }
 
-function compileCond(c: A.Cond & { kind: 'eq' | 'subset' | 'in' }, scope: Scope, b: ProgramBuilder): (env: Env) => boolean {
+function compileCond(
+  c: A.Cond & { kind: 'eq' | 'subset' | 'in' },
+  scope: Scope,
+  b: ProgramBuilder,
+): (env: Env) => boolean {
   const l = compileExpr(c.left, scope, b);
   const r = compileExpr(c.right, scope, b);
   const sl = c.left.span;
@@ -499,7 +581,12 @@ function isMember(x: Value, y: Value, env: Env, sx: Span, sy: Span): boolean {
   if (x.kind === 'event') return evset.has(op.asEvents(y, env, sy), x.id);
   if (x.kind === 'pair') return rel.has(op.asRelation(y, env, sy), x.from, x.to);
   const parts = destructure(x);
-  if (x.kind === 'tuple' && parts.length === 2 && parts[0].kind === 'event' && parts[1].kind === 'event') {
+  if (
+    x.kind === 'tuple' &&
+    parts.length === 2 &&
+    parts[0].kind === 'event' &&
+    parts[1].kind === 'event'
+  ) {
     return rel.has(op.asRelation(y, env, sy), parts[0].id, parts[1].id);
   }
   if (y.kind === 'empty') return false;
@@ -508,10 +595,15 @@ function isMember(x: Value, y: Value, env: Env, sx: Span, sy: Span): boolean {
   return valsetHas(y, x);
 }
 
-function compileMatchTag(e: A.Expr & { kind: 'match-tag' }, scope: Scope, b: ProgramBuilder): Compiled {
+function compileMatchTag(
+  e: A.Expr & { kind: 'match-tag' },
+  scope: Scope,
+  b: ProgramBuilder,
+): Compiled {
   const subject = compileExpr(e.subject, scope, b);
   const clauses = new Map<string, Compiled>();
-  for (const c of e.clauses) if (!clauses.has(c.tag)) clauses.set(c.tag, compileExpr(c.body, scope, b));
+  for (const c of e.clauses)
+    if (!clauses.has(c.tag)) clauses.set(c.tag, compileExpr(c.body, scope, b));
   const otherwise = e.otherwise && compileExpr(e.otherwise, scope, b);
   const at = e.span;
   const ss = e.subject.span;
@@ -524,11 +616,16 @@ function compileMatchTag(e: A.Expr & { kind: 'match-tag' }, scope: Scope, b: Pro
 }
 
 /** `match S with {} -> e0 || x ++ rest -> e1` (or `before | x ++ after`) over any kind of set. */
-function compileMatchSet(e: A.Expr & { kind: 'match-set' }, scope: Scope, b: ProgramBuilder): Compiled {
+function compileMatchSet(
+  e: A.Expr & { kind: 'match-set' },
+  scope: Scope,
+  b: ProgramBuilder,
+): Compiled {
   const subject = compileExpr(e.subject, scope, b);
   const ifEmpty = compileExpr(e.ifEmpty, scope, b);
   const inner = localScope(scope);
-  const split = e.split.before === undefined ? undefined : inner.addLocal(e.split.before, undefined);
+  const split =
+    e.split.before === undefined ? undefined : inner.addLocal(e.split.before, undefined);
   const elem = inner.addLocal(e.split.elem, undefined);
   const rest = inner.addLocal(e.split.rest, undefined);
   const body = compileExpr(e.body, inner, b);
@@ -571,7 +668,10 @@ function splitSet(v: Value, at: Span): { elem: Value; rest: Value } | undefined 
     }
     case 'valset':
       if (v.elems.length === 0) return undefined;
-      return { elem: v.elems[0], rest: { kind: 'valset', elemType: v.elemType, elems: v.elems.slice(1) } };
+      return {
+        elem: v.elems[0],
+        rest: { kind: 'valset', elemType: v.elemType, elems: v.elems.slice(1) },
+      };
     default:
       return raise(badMatchSubject(describe(v), at));
   }

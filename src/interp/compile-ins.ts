@@ -6,12 +6,10 @@ import { readCatFile, resolveInclude, unreachable } from '../cat';
 import { badEventClass, recursiveInclude, unnamedFlag } from '../cat/messages';
 import { evset, rel } from '../relations';
 import type { Span } from '../source';
-import type { Compiled, Layout, Op, Target } from './compiled';
 import {
   access,
   bindLocal,
   compileExpr,
-  compileFun,
   compileRecGroup,
   declarePattern,
   evalVariant,
@@ -19,6 +17,7 @@ import {
   projection,
   type RecTarget,
 } from './compile-expr';
+import type { Compiled, Layout, Op, Target } from './compiled';
 import { type Env, readTop, writeTop } from './env';
 import { raise, relationExpected } from './messages';
 import * as op from './operators';
@@ -26,9 +25,9 @@ import { localScope, type ProgramBuilder, type Scope } from './scope';
 import { type Value, valset } from './values';
 
 /** The event classes a bell `instructions` declaration may name (herd's BellName). */
-export const EVENT_CLASSES: readonly string[] = ['R', 'W', 'F', 'RMW', 'B', 'CALL', 'SRCU'];
+const EVENT_CLASSES: readonly string[] = ['R', 'W', 'F', 'RMW', 'B', 'CALL', 'SRCU'];
 
-export interface InsContext {
+interface InsContext {
   readonly b: ProgramBuilder;
   /** The file being compiled, for includes, and the chain of files including it. */
   readonly file: string;
@@ -81,7 +80,12 @@ function compileIns(ins: A.Ins, scope: Scope, ops: Op[], cx: InsContext): void {
       compileProcedure(ins, scope, cx);
       return;
     case 'call': {
-      if (bell || b.options.skipChecks.has(ins.name) || (ins.as !== undefined && b.options.skipChecks.has(ins.as))) return;
+      if (
+        bell ||
+        b.options.skipChecks.has(ins.name) ||
+        (ins.as !== undefined && b.options.skipChecks.has(ins.as))
+      )
+        return;
       const proc = compileExpr({ kind: 'var', name: ins.name, span: ins.span }, scope, b);
       ops.push({ kind: 'call', proc, arg: compileExpr(ins.arg, scope, b), span: ins.span });
       return;
@@ -103,13 +107,18 @@ function compileIns(ins: A.Ins, scope: Scope, ops: Op[], cx: InsContext): void {
       return;
     }
     case 'if-variant':
-      compileBody(evalVariant(ins.cond, b) ? ins.then : ins.else, scope, ops, cx);
+      compileBody(evalVariant(ins.cond, b) ? ins.ifTrue : ins.ifFalse, scope, ops, cx);
       return;
     case 'events':
       // Declarations matter in bell mode only; the model run ignores them (spec §7.8).
       if (!bell) return;
-      if (!EVENT_CLASSES.includes(ins.set)) b.diagnostics.push(badEventClass(ins.set, EVENT_CLASSES, ins.span));
-      else ops.push({ kind: 'events', args: ins.args.map((a) => ({ expr: compileExpr(a, scope, b), span: a.span })) });
+      if (!EVENT_CLASSES.includes(ins.set))
+        b.diagnostics.push(badEventClass(ins.set, EVENT_CLASSES, ins.span));
+      else
+        ops.push({
+          kind: 'events',
+          args: ins.args.map((a) => ({ expr: compileExpr(a, scope, b), span: a.span })),
+        });
       return;
     case 'enum':
       compileEnum(ins, scope, b);
@@ -153,7 +162,9 @@ function compileChecked(e: A.Expr, name: string, scope: Scope, b: ProgramBuilder
 function compileLet(bindings: readonly A.Binding[], scope: Scope, b: ProgramBuilder): void {
   if (!isTop(scope)) {
     const rhs = bindings.map((bd) => compileExpr(bd.expr, scope, b));
-    bindings.forEach((bd, i) => bindLocal(bd.pat, rhs[i], bd.span, scope));
+    bindings.forEach((bd, i) => {
+      bindLocal(bd.pat, rhs[i], bd.span, scope);
+    });
     return;
   }
   const defs = bindings.map((bd) => {
@@ -166,7 +177,12 @@ function compileLet(bindings: readonly A.Binding[], scope: Scope, b: ProgramBuil
       if (bd.pat.name !== null) b.top.names.set(bd.pat.name, slot);
       continue;
     }
-    const whole = access({ kind: 'top', slot: b.addSlot('_', init, isStatic, false, level) }, '_', bd.span, b);
+    const whole = access(
+      { kind: 'top', slot: b.addSlot('_', init, isStatic, false, level) },
+      '_',
+      bd.span,
+      b,
+    );
     const size = bd.pat.names.length;
     bd.pat.names.forEach((name, k) => {
       const part: Compiled = (env) => projection(whole(env), k, size, bd.span);
@@ -193,12 +209,19 @@ function topRecTarget(b: ProgramBuilder): RecTarget {
   };
 }
 
-function compileLetRec(ins: A.Ins & { kind: 'let' }, scope: Scope, ops: Op[], b: ProgramBuilder): void {
+function compileLetRec(
+  ins: A.Ins & { kind: 'let' },
+  scope: Scope,
+  ops: Op[],
+  b: ProgramBuilder,
+): void {
   const top = isTop(scope);
   const first = b.slots.length;
   const target = top ? topRecTarget(b) : localRecTarget(scope);
   const when = ins.when && !b.options.bellMode ? compileTest(ins.when, scope, b) : undefined;
-  const { value: force, deps } = b.withDeps(() => compileRecGroup(ins.bindings, target, scope, b, ins.span, when));
+  const { value: force, deps } = b.withDeps(() =>
+    compileRecGroup(ins.bindings, target, scope, b, ins.span, when),
+  );
   if (top) {
     const members = new Set<number>();
     for (let s = first; s < b.slots.length; s++) if (!b.slots[s].settled) members.add(s);
@@ -219,7 +242,13 @@ function compileTest(t: A.Test, scope: Scope, b: ProgramBuilder): () => (env: En
 }
 
 /** acyclic / irreflexive / empty, with `~` (spec §7.1). */
-export function testHolds(pred: A.Predicate, negated: boolean, v: Value, env: Env, at: Span): boolean {
+export function testHolds(
+  pred: A.Predicate,
+  negated: boolean,
+  v: Value,
+  env: Env,
+  at: Span,
+): boolean {
   let holds: boolean;
   if (pred === 'empty') {
     if (v.kind === 'events') holds = evset.isEmpty(v.set);
@@ -241,7 +270,13 @@ function declareWith(name: string, scope: Scope, b: ProgramBuilder): Target {
   return { kind: 'top', slot };
 }
 
-function declare(name: string, init: Compiled, isStatic: boolean, scope: Scope, b: ProgramBuilder): void {
+function declare(
+  name: string,
+  init: Compiled,
+  isStatic: boolean,
+  scope: Scope,
+  b: ProgramBuilder,
+): void {
   if (isTop(scope)) b.top.names.set(name, b.addSlot(name, init, isStatic));
   else scope.addLocal(name, init);
 }

@@ -32,7 +32,9 @@ export interface CompiledProc {
 }
 
 /** Where a `with`, `forall` or parameter binds its value: a top-level or local slot. */
-export type Target = { readonly kind: 'top'; readonly slot: number } | { readonly kind: 'local'; readonly index: number };
+export type Target =
+  | { readonly kind: 'top'; readonly slot: number }
+  | { readonly kind: 'local'; readonly index: number };
 
 export type Op =
   | {
@@ -58,12 +60,18 @@ export type Op =
   | {
       readonly kind: 'match';
       readonly subject: Compiled;
-      readonly clauses: ReadonlyMap<string, { readonly layout: Layout; readonly body: readonly Op[] }>;
+      readonly clauses: ReadonlyMap<
+        string,
+        { readonly layout: Layout; readonly body: readonly Op[] }
+      >;
       readonly otherwise: { readonly layout: Layout; readonly body: readonly Op[] } | undefined;
       readonly span: Span;
     }
   /** Bell mode: `instructions K[...]` records the tags its arguments name. */
-  | { readonly kind: 'events'; readonly args: readonly { readonly expr: Compiled; readonly span: Span }[] }
+  | {
+      readonly kind: 'events';
+      readonly args: readonly { readonly expr: Compiled; readonly span: Span }[];
+    }
   /** The end of the model: the branch is accepted. */
   | { readonly kind: 'accept' };
 

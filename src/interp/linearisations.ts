@@ -23,7 +23,8 @@ export function linearisations(s: EventSet, r: Relation): Relation[] {
   const extend = (): void => {
     if (order.length === k) {
       const o = rel.empty(s.n);
-      for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) rel.add(o, nodes[order[i]], nodes[order[j]]);
+      for (let i = 0; i < k; i++)
+        for (let j = i + 1; j < k; j++) rel.add(o, nodes[order[i]], nodes[order[j]]);
       out.push(o);
       return;
     }

@@ -29,9 +29,6 @@ export const argumentMismatch = (expected: number, found: string, at: Span) =>
 export const primitiveFailed = (name: string, message: string, at: Span) =>
   error('cat/primitive', `${name}: ${message}`, at);
 
-export const unsupportedPrimitive = (name: string, at: Span) =>
-  error('cat/unsupported', `primitive ${name} is not supported by ordo`, at);
-
 export const matchFailed = (tag: string, at: Span) =>
   error('cat/match', `no clause matches the tag '${tag}`, at);
 
@@ -59,6 +56,3 @@ export const relationExpected = (test: string, at: Span) =>
 
 export const notATagSet = (found: string, at: Span) =>
   error('cat/type', `type error: a tag or set of tags is expected here, ${found} found`, at);
-
-export const unknownEventClass = (name: string, legal: readonly string[], at: Span) =>
-  error('cat/bad-event-class', `instructions ${name}[...]: ${name} is not one of ${legal.join(' ')}`, at);

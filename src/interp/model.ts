@@ -7,7 +7,14 @@ import { type Diagnostic, hasErrors, type Result, span, UserError } from '../sou
 import { predefinedValue } from './compile-expr';
 import { compileBody } from './compile-ins';
 import type { Op, Program } from './compiled';
-import { type AcceptedState, forceTop, readTop, type RunContext, StructureCache, TopEnv } from './env';
+import {
+  type AcceptedState,
+  forceTop,
+  type RunContext,
+  readTop,
+  StructureCache,
+  TopEnv,
+} from './env';
 import type { Execution } from './execution';
 import { runOps } from './run';
 import { ProgramBuilder } from './scope';
@@ -48,7 +55,10 @@ const NO_EVENTS: Execution = {
   structureKey: {},
 };
 
-export function loadModel(spec: { model: string; bell?: string }, options: ModelOptions): Result<CompiledModel> {
+export function loadModel(
+  spec: { model: string; bell?: string },
+  options: ModelOptions,
+): Result<CompiledModel> {
   const readFile = options.readFile ?? readFileOrUndefined;
   const includeDirs = options.includeDirs;
   const base = {
@@ -62,7 +72,8 @@ export function loadModel(spec: { model: string; bell?: string }, options: Model
   const start = span(modelFile, 0, 0);
 
   const bellFile = spec.bell === undefined ? undefined : path.resolve(spec.bell);
-  const bell = bellFile === undefined ? undefined : readCatFile(bellFile, readFile, span(bellFile, 0, 0));
+  const bell =
+    bellFile === undefined ? undefined : readCatFile(bellFile, readFile, span(bellFile, 0, 0));
   const model = readCatFile(modelFile, readFile, start);
   diagnostics.push(...(bell?.diagnostics ?? []), ...model.diagnostics);
 
@@ -85,7 +96,8 @@ export function loadModel(spec: { model: string; bell?: string }, options: Model
     diagnostics.push(...parsed.diagnostics);
     if (parsed.value) compileBody(parsed.value.body, b.top, ops, { b, file, including: [] });
   }
-  if (bell?.value && bellFile) compileBody(bell.value.body, b.top, ops, { b, file: bellFile, including: [] });
+  if (bell?.value && bellFile)
+    compileBody(bell.value.body, b.top, ops, { b, file: bellFile, including: [] });
   if (model.value) compileBody(model.value.body, b.top, ops, { b, file: modelFile, including: [] });
   ops.push({ kind: 'accept' });
   diagnostics.push(...b.diagnostics);
@@ -161,7 +173,8 @@ function branchView(st: AcceptedState, top: TopEnv): AcceptedBranch {
       const s = top.program.finalNames.get(name);
       if (s === undefined) return top.exec.set(name) ?? top.exec.relation(name);
       const slot = top.program.slots[s];
-      const v = readTop(top, s) ?? (slot.predefined ? predefinedValue(top, name) : forceTop(top, s));
+      const v =
+        readTop(top, s) ?? (slot.predefined ? predefinedValue(top, name) : forceTop(top, s));
       switch (v?.kind) {
         case 'events':
           return v.set;

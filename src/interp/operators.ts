@@ -79,16 +79,21 @@ export function union(vals: readonly Value[], spans: readonly Span[], at: Span):
   switch (t.kind) {
     case 'rel': {
       const out = rel.clone((parts[0] as { rel: Relation }).rel);
-      for (let i = 1; i < parts.length; i++) rel.unionInto(out, (parts[i] as { rel: Relation }).rel);
+      for (let i = 1; i < parts.length; i++)
+        rel.unionInto(out, (parts[i] as { rel: Relation }).rel);
       return relation(out);
     }
     case 'events': {
       let out = (parts[0] as { set: EventSet }).set;
-      for (let i = 1; i < parts.length; i++) out = evset.union(out, (parts[i] as { set: EventSet }).set);
+      for (let i = 1; i < parts.length; i++)
+        out = evset.union(out, (parts[i] as { set: EventSet }).set);
       return events(out);
     }
     case 'set':
-      return valset(t.elem, parts.flatMap((p) => (p.kind === 'valset' ? p.elems : [])));
+      return valset(
+        t.elem,
+        parts.flatMap((p) => (p.kind === 'valset' ? p.elems : [])),
+      );
     default:
       return raise(typeMismatch('a set or relation', typeName(t), at));
   }
@@ -116,8 +121,13 @@ export function inter(a: Value, b: Value, sa: Span, sb: Span, at: Span): Value {
   if (b.kind === 'universe') return a;
   if (a.kind === 'empty' || b.kind === 'empty') return EMPTY;
   if (a.kind === 'valset' && b.kind === 'valset') {
-    const t = unify(a.elemType, b.elemType) ?? raise(mixedTypes('intersection', describe(a), describe(b), at));
-    return valset(t, a.elems.filter((x) => valsetHas(b, x)));
+    const t =
+      unify(a.elemType, b.elemType) ??
+      raise(mixedTypes('intersection', describe(a), describe(b), at));
+    return valset(
+      t,
+      a.elems.filter((x) => valsetHas(b, x)),
+    );
   }
   return raise(mixedTypes('intersection', describe(a), describe(b), at));
 }
@@ -140,22 +150,37 @@ export function diff(a: Value, b: Value, env: Env, sa: Span, sb: Span, at: Span)
       case 'events':
         return events(evset.diff(env.top.cache.all(), b.set));
       case 'valset':
-        if (b.elemType.kind !== 'tag') return raise(universeMisuse(`as a set of ${typeName(b.elemType)}`, sa));
-        return valset(b.elemType, tagUniverse(b.elemType.enumName, env).filter((x) => !valsetHas(b, x)));
+        if (b.elemType.kind !== 'tag')
+          return raise(universeMisuse(`as a set of ${typeName(b.elemType)}`, sa));
+        return valset(
+          b.elemType,
+          tagUniverse(b.elemType.enumName, env).filter((x) => !valsetHas(b, x)),
+        );
     }
   }
   if (a.kind === 'empty') return EMPTY;
   if (b.kind === 'empty') return a;
   if (a.kind === 'valset' && b.kind === 'valset') {
-    const t = unify(a.elemType, b.elemType) ?? raise(mixedTypes('difference', describe(a), describe(b), at));
-    return valset(t, a.elems.filter((x) => !valsetHas(b, x)));
+    const t =
+      unify(a.elemType, b.elemType) ??
+      raise(mixedTypes('difference', describe(a), describe(b), at));
+    return valset(
+      t,
+      a.elems.filter((x) => !valsetHas(b, x)),
+    );
   }
   return raise(mixedTypes('difference', describe(a), describe(b), at));
 }
 
 /** Intersection and difference take sets, relations, `{}` and `_` only. */
 function checkSetOperand(op: string, v: Value, at: Span): void {
-  if (v.kind === 'empty' || v.kind === 'universe' || v.kind === 'rel' || v.kind === 'events' || v.kind === 'valset')
+  if (
+    v.kind === 'empty' ||
+    v.kind === 'universe' ||
+    v.kind === 'rel' ||
+    v.kind === 'events' ||
+    v.kind === 'valset'
+  )
     return;
   raise(typeMismatch(`a set or relation (in ${op})`, describe(v), at));
 }
@@ -176,7 +201,8 @@ export function add(a: Value, b: Value, env: Env, sa: Span, sb: Span): Value {
       if (a.kind === 'pair') return relation(rel.ofPairs(env.top.cache.n, [[a.from, a.to]]));
       return valset(typeOf(a), [a]);
     case 'valset': {
-      const t = unify(b.elemType, typeOf(a)) ?? raise(typeMismatch(typeName(b.elemType), describe(a), sa));
+      const t =
+        unify(b.elemType, typeOf(a)) ?? raise(typeMismatch(typeName(b.elemType), describe(a), sa));
       return valset(t, [a, ...b.elems]);
     }
     case 'rel': {
@@ -221,7 +247,10 @@ export function complement(v: Value, env: Env, at: Span): Value {
     case 'valset': {
       const s = liftTag(v);
       if (s.kind === 'valset' && s.elemType.kind === 'tag') {
-        return valset(s.elemType, tagUniverse(s.elemType.enumName, env).filter((x) => !valsetHas(s, x)));
+        return valset(
+          s.elemType,
+          tagUniverse(s.elemType.enumName, env).filter((x) => !valsetHas(s, x)),
+        );
       }
       return raise(typeMismatch('a set or relation', describe(v), at));
     }

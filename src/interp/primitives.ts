@@ -128,5 +128,8 @@ const IMPLEMENTED: Readonly<Record<string, (arg: Value, env: Env) => Value>> = {
 };
 
 export const PRIMITIVES: ReadonlyMap<string, Value> = new Map(
-  Object.entries(IMPLEMENTED).map(([name, apply]) => [name, { kind: 'prim', name, apply } satisfies Value]),
+  Object.entries(IMPLEMENTED).map(([name, apply]) => [
+    name,
+    { kind: 'prim', name, apply } satisfies Value,
+  ]),
 );

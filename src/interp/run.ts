@@ -2,15 +2,29 @@
 // runs the rest of the model once per element of S; a failed check drops the branch.
 import type { Span } from '../source';
 import { bindPattern } from './apply';
-import type { Op, Target } from './compiled';
 import { testHolds } from './compile-ins';
+import type { Op, Target } from './compiled';
 import { type AcceptedState, type Env, LocalFrame, newFrame, type TopEnv, writeTop } from './env';
-import { assertionFailed, badMatchSubject, matchFailed, notAProcedure, notATagSet, raise, typeMismatch } from './messages';
+import {
+  assertionFailed,
+  badMatchSubject,
+  matchFailed,
+  notAProcedure,
+  notATagSet,
+  raise,
+  typeMismatch,
+} from './messages';
 import { describe, type Value } from './values';
 
-export type Continuation = (st: AcceptedState) => void;
+type Continuation = (st: AcceptedState) => void;
 
-export function runOps(ops: readonly Op[], from: number, env: Env, st: AcceptedState, k: Continuation): void {
+export function runOps(
+  ops: readonly Op[],
+  from: number,
+  env: Env,
+  st: AcceptedState,
+  k: Continuation,
+): void {
   const ctx = env.top.run;
   for (let i = from; i < ops.length; i++) {
     if (ctx.stopped) return;
@@ -18,7 +32,8 @@ export function runOps(ops: readonly Op[], from: number, env: Env, st: AcceptedS
     switch (o.kind) {
       case 'check': {
         if (testHolds(o.pred, o.negated, o.expr(env), env, o.span)) {
-          if (o.type === 'flag' && !st.flags.includes(o.name!)) st = { flags: [...st.flags, o.name!], undef: st.undef };
+          if (o.type === 'flag' && !st.flags.includes(o.name!))
+            st = { flags: [...st.flags, o.name!], undef: st.undef };
           break;
         }
         if (o.type === 'check') return;
@@ -39,8 +54,13 @@ export function runOps(ops: readonly Op[], from: number, env: Env, st: AcceptedS
         break;
       case 'call': {
         const p = o.proc(env);
-        if (p.kind !== 'proc') return raise(notAProcedure(describe(p), o.span));
-        const frame = new LocalFrame(p.proc.layout, p.env, p.env.top, new Array(p.proc.layout.inits.length));
+        if (p.kind !== 'proc') raise(notAProcedure(describe(p), o.span));
+        const frame = new LocalFrame(
+          p.proc.layout,
+          p.env,
+          p.env.top,
+          new Array(p.proc.layout.inits.length),
+        );
         bindPattern(p.proc.pat, o.arg(env), frame.vals, o.span);
         // Bindings made by the body are dropped on return; its flags are kept.
         runOps(p.proc.body, 0, frame, st, (after) => runOps(ops, i + 1, env, after, k));
@@ -49,7 +69,10 @@ export function runOps(ops: readonly Op[], from: number, env: Env, st: AcceptedS
       case 'forall': {
         const vals = elements(o.set(env), o.span, true);
         const loop = (j: number, now: AcceptedState): void => {
-          if (j === vals.length) return runOps(ops, i + 1, env, now, k);
+          if (j === vals.length) {
+            runOps(ops, i + 1, env, now, k);
+            return;
+          }
           const frame = newFrame(o.layout, env);
           frame.vals[0] = vals[j];
           runOps(o.body, 0, frame, now, (after) => loop(j + 1, after));
@@ -59,9 +82,11 @@ export function runOps(ops: readonly Op[], from: number, env: Env, st: AcceptedS
       }
       case 'match': {
         const v = o.subject(env);
-        if (v.kind !== 'tag') return raise(badMatchSubject(describe(v), o.span));
+        if (v.kind !== 'tag') raise(badMatchSubject(describe(v), o.span));
         const clause = o.clauses.get(v.name) ?? o.otherwise ?? raise(matchFailed(v.name, o.span));
-        runOps(clause.body, 0, newFrame(clause.layout, env), st, (after) => runOps(ops, i + 1, env, after, k));
+        runOps(clause.body, 0, newFrame(clause.layout, env), st, (after) =>
+          runOps(ops, i + 1, env, after, k),
+        );
         return;
       }
       case 'events':
@@ -89,7 +114,8 @@ function elements(v: Value, at: Span, liftTag = false): readonly Value[] {
 
 function tagsOf(v: Value, at: Span): string[] {
   if (v.kind === 'tag') return [v.name];
-  if (v.kind === 'valset' && v.elems.every((t) => t.kind === 'tag')) return v.elems.map((t) => (t as { name: string }).name);
+  if (v.kind === 'valset' && v.elems.every((t) => t.kind === 'tag'))
+    return v.elems.map((t) => (t as { name: string }).name);
   return raise(notATagSet(describe(v), at));
 }
 

@@ -41,7 +41,7 @@ export type Resolved =
   | { readonly kind: 'top'; readonly slot: number };
 
 /** A top-level slot while the model is being compiled. */
-export interface SlotDraft extends TopSlot {
+interface SlotDraft extends TopSlot {
   init: Compiled | undefined;
   isStatic: boolean;
   level: number;
@@ -50,7 +50,7 @@ export interface SlotDraft extends TopSlot {
   settled: boolean;
 }
 
-export interface BuildOptions {
+interface BuildOptions {
   readonly variants: readonly string[];
   readonly includeDirs: readonly string[];
   readonly skipChecks: ReadonlySet<string>;
@@ -90,12 +90,21 @@ export class ProgramBuilder {
   constructor(readonly options: BuildOptions) {
     for (const tag of options.annotationTags) {
       const name = tag.charAt(0).toUpperCase() + tag.slice(1);
-      this.initial.set(name, this.addSlot(name, (env) => events(env.top.exec.tagged(tag)), true));
+      this.initial.set(
+        name,
+        this.addSlot(name, (env) => events(env.top.exec.tagged(tag)), true),
+      );
     }
   }
 
   /** A new top-level slot; `isStatic` undefined leaves it to `settle` later. */
-  addSlot(name: string, init: Compiled | undefined, isStatic: boolean | undefined, predefined = false, level = this.level): number {
+  addSlot(
+    name: string,
+    init: Compiled | undefined,
+    isStatic: boolean | undefined,
+    predefined = false,
+    level = this.level,
+  ): number {
     this.slots.push({ name, init, isStatic: false, level, index: -1, settled: false, predefined });
     const s = this.slots.length - 1;
     if (isStatic !== undefined) this.settle(s, isStatic);
@@ -191,7 +200,8 @@ export class ProgramBuilder {
    */
   levelOf(deps: Iterable<number>, except?: ReadonlySet<number>): number {
     let level = 0;
-    for (const d of deps) if (!except?.has(d) && !this.slots[d].isStatic) level = Math.max(level, this.slots[d].level);
+    for (const d of deps)
+      if (!except?.has(d) && !this.slots[d].isStatic) level = Math.max(level, this.slots[d].level);
     return level;
   }
 

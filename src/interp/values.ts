@@ -1,8 +1,9 @@
 // Interpreter stage: cat values and their types (herd's Interpreter.V.v and typ).
-import { type EventSet, evset, type Relation, rel } from '../relations';
+
 import { unreachable } from '../cat';
-import type { Env } from './env';
+import { type EventSet, evset, type Relation, rel } from '../relations';
 import type { CompiledFun, CompiledProc } from './compiled';
+import type { Env } from './env';
 
 export type Value =
   | { readonly kind: 'events'; readonly set: EventSet }
@@ -21,7 +22,7 @@ export type Value =
   | { readonly kind: 'prim'; readonly name: string; readonly apply: Primitive }
   | { readonly kind: 'proc'; readonly proc: CompiledProc; readonly env: Env };
 
-export type Primitive = (arg: Value, env: Env) => Value;
+type Primitive = (arg: Value, env: Env) => Value;
 
 export type CatType =
   | { readonly kind: 'empty' | 'event' | 'events' | 'pair' | 'rel' | 'closure' | 'proc' }
@@ -74,7 +75,11 @@ export function typeOf(v: Value): CatType {
 
 /** The common type of two values' types, where `{}` fits any set type, or undefined. */
 export function unify(a: CatType, b: CatType): CatType | undefined {
-  if (a.kind === 'empty' && (b.kind === 'set' || b.kind === 'events' || b.kind === 'rel' || b.kind === 'empty')) return b;
+  if (
+    a.kind === 'empty' &&
+    (b.kind === 'set' || b.kind === 'events' || b.kind === 'rel' || b.kind === 'empty')
+  )
+    return b;
   if (b.kind === 'empty' && (a.kind === 'set' || a.kind === 'events' || a.kind === 'rel')) return a;
   switch (a.kind) {
     case 'tag':
@@ -137,7 +142,9 @@ export function equalValues(a: Value, b: Value): boolean {
       return b.kind === 'tag' && a.name === b.name;
     case 'valset':
       return (
-        b.kind === 'valset' && a.elems.length === b.elems.length && a.elems.every((x) => valsetHas(b, x))
+        b.kind === 'valset' &&
+        a.elems.length === b.elems.length &&
+        a.elems.every((x) => valsetHas(b, x))
       );
     case 'tuple':
       return (

@@ -2,6 +2,7 @@
 // architecture), a shared location (which threads access it), a register.
 import type { MarkupContent } from 'vscode-languageserver';
 import type { LocationInfo, TestNames } from './litmus-names';
+import { loweringLines } from './lowering-text';
 import { describePrimitive, type MacroTable } from './primitive-info';
 import { regionAt, splitRegisterRef, type Token, tokenAt } from './text-context';
 
@@ -57,16 +58,12 @@ export function describePrimitiveMarkdown(name: string, macros: MacroTable): str
   if (info.ordering.length > 0) {
     lines.push('', ...info.ordering.map((s) => `LKMM: ${s}.`));
   }
-  const ins = info.instructions;
-  if (ins) {
-    lines.push(
-      '',
-      '| x86-64 | arm64 | powerpc64 | riscv64 |',
-      '|---|---|---|---|',
-      `| ${cell(ins.x86)} | ${cell(ins.arm64)} | ${cell(ins.powerpc)} | ${cell(ins.riscv)} |`,
-      '',
-      `_${ins.source}_`,
-    );
+  const lowering = loweringLines(name);
+  if (lowering.length > 0) {
+    lines.push('', '| target | instructions |', '|---|---|');
+    for (const l of lowering) lines.push(`| ${l.target} | ${cell(l.text)} |`);
+    const sources = [...new Set(lowering.map((l) => l.source))];
+    lines.push('', `_From ${sources.join('; ')}_`);
   }
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 // LSP adapter: what a primitive of the `.def` in use means: its definition, the internal forms
-// it expands to, their LKMM ordering and the instructions each architecture emits.
+// it expands to and their LKMM ordering.
 import {
   type CallExpr,
   type Expr,
@@ -9,7 +9,6 @@ import {
   type Stmt,
   unreachable,
 } from '../litmus/ast';
-import { type ArchInstructions, instructionsFor } from './arch-instructions';
 import { describeOrdering } from './primitive-ordering';
 
 /** A parsed `.def` file with its text (definitions are quoted from it). */
@@ -38,7 +37,6 @@ export interface PrimitiveInfo {
   readonly internals: readonly InternalForm[];
   /** One LKMM sentence per distinct internal form the table knows. */
   readonly ordering: readonly string[];
-  readonly instructions?: ArchInstructions;
 }
 
 export function describePrimitive(name: string, table: MacroTable): PrimitiveInfo | undefined {
@@ -56,7 +54,6 @@ export function describePrimitive(name: string, table: MacroTable): PrimitiveInf
     definition: table.text.slice(macro.span.start, macro.span.end).trim(),
     internals,
     ordering,
-    instructions: instructionsFor(name),
   };
 }
 

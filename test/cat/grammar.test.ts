@@ -84,7 +84,7 @@ describe('cat grammar: operands and expressions', () => {
     ['a, b, c', '(tuple a b c)'],
     // Identifiers may contain . - and end with ': `x-1` is one name.
     ['x-1', 'x-1'],
-    ['DMB.ISH | co\'', "(| DMB.ISH co')"],
+    ["DMB.ISH | co'", "(| DMB.ISH co')"],
     ['_RMW', '_RMW'],
     ['fun x -> x ; y', '(fun x (; x y))'],
     ['fun (a, _) -> a', '(fun (a _) a)'],
@@ -111,9 +111,15 @@ describe('cat grammar: operands and expressions', () => {
 describe('cat grammar: files and instructions', () => {
   it('reads identity lines as herd does (first match wins)', () => {
     expect(model('X86 TSO let x = 0').identity).to.deep.equal({ name: 'X86', title: 'TSO' });
-    expect(model('RISCV "Risc V" let x = 0').identity).to.deep.equal({ name: 'RISCV', title: 'Risc V' });
+    expect(model('RISCV "Risc V" let x = 0').identity).to.deep.equal({
+      name: 'RISCV',
+      title: 'Risc V',
+    });
     expect(model('stdlib\nlet x = 0').identity).to.deep.equal({ name: 'stdlib', title: 'stdlib' });
-    expect(model('"Linux" include "a.cat"').identity).to.deep.equal({ name: 'Linux', title: 'Linux' });
+    expect(model('"Linux" include "a.cat"').identity).to.deep.equal({
+      name: 'Linux',
+      title: 'Linux',
+    });
     expect(model('include "a.cat"').identity).to.equal(undefined);
     expect(model('AArch64 catdep let x = 0').catdep).to.equal(true);
   });
@@ -149,7 +155,8 @@ describe('cat grammar: files and instructions', () => {
       instructions R[Accesses]
       default W[{'once}]
       match t with 'a -> empty x || _ -> empty y end`;
-    const kinds = (body: readonly Ins[]) => body.map((i) => (i.kind === 'check' ? `${i.type}` : i.kind));
+    const kinds = (body: readonly Ins[]) =>
+      body.map((i) => (i.kind === 'check' ? `${i.type}` : i.kind));
     expect(kinds(model(text).body)).to.deep.equal([
       'enum',
       'let',
@@ -180,7 +187,9 @@ describe('cat grammar: files and instructions', () => {
 
   it('records checks with their negation, predicate and name', () => {
     const ins = model('flag ~empty a | b as race').body[0];
-    expect(ins.kind === 'check' && { ...ins.test, expr: sexpr(ins.test.expr), span: undefined }).to.deep.equal({
+    expect(
+      ins.kind === 'check' && { ...ins.test, expr: sexpr(ins.test.expr), span: undefined },
+    ).to.deep.equal({
       negated: true,
       pred: 'empty',
       expr: '(| a b)',

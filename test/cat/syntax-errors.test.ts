@@ -11,28 +11,45 @@ function printed(text: string): string {
   return formatDiagnostic(r.diagnostics[0], () => new SourceFile('bad.cat', text));
 }
 
-const CHAINED = '`~`, `*`, `+` and `?` cannot be chained without parentheses: write ~(A*B), (~A)*B or ~(r+)';
+const CHAINED =
+  '`~`, `*`, `+` and `?` cannot be chained without parentheses: write ~(A*B), (~A)*B or ~(r+)';
 
 const CASES: { name: string; text: string; expected: string[] }[] = [
   {
     name: '~A*B (herd: ~ and * are non-associative)',
     text: 'let x = ~A*B',
-    expected: [`bad.cat:1:11: error: syntax error: unexpected '*' (${CHAINED})`, '1 | let x = ~A*B', '              ^'],
+    expected: [
+      `bad.cat:1:11: error: syntax error: unexpected '*' (${CHAINED})`,
+      '1 | let x = ~A*B',
+      '              ^',
+    ],
   },
   {
     name: 'A*B*C',
     text: 'let x = A*B*C',
-    expected: [`bad.cat:1:12: error: syntax error: unexpected '*' (${CHAINED})`, '1 | let x = A*B*C', '               ^'],
+    expected: [
+      `bad.cat:1:12: error: syntax error: unexpected '*' (${CHAINED})`,
+      '1 | let x = A*B*C',
+      '               ^',
+    ],
   },
   {
     name: '~r+',
     text: 'let x = ~r+',
-    expected: [`bad.cat:1:11: error: syntax error: unexpected '+' (${CHAINED})`, '1 | let x = ~r+', '              ^'],
+    expected: [
+      `bad.cat:1:11: error: syntax error: unexpected '+' (${CHAINED})`,
+      '1 | let x = ~r+',
+      '              ^',
+    ],
   },
   {
     name: 'A*B+',
     text: 'let x = A*B+',
-    expected: [`bad.cat:1:12: error: syntax error: unexpected '+' (${CHAINED})`, '1 | let x = A*B+', '               ^'],
+    expected: [
+      `bad.cat:1:12: error: syntax error: unexpected '+' (${CHAINED})`,
+      '1 | let x = A*B+',
+      '               ^',
+    ],
   },
   {
     name: 'A * ~B',
@@ -73,7 +90,11 @@ const CASES: { name: string; text: string; expected: string[] }[] = [
   {
     name: 'an unclosed string',
     text: 'include "lock.cat',
-    expected: ['bad.cat:1:9: error: syntax error: string is never closed by `"`', '1 | include "lock.cat', '            ^'],
+    expected: [
+      'bad.cat:1:9: error: syntax error: string is never closed by `"`',
+      '1 | include "lock.cat',
+      '            ^',
+    ],
   },
   {
     name: '-> glued to an identifier',
@@ -105,12 +126,20 @@ const CASES: { name: string; text: string; expected: string[] }[] = [
   {
     name: 'an enum of names instead of tags',
     text: 'enum X = a || b',
-    expected: ["bad.cat:1:10: error: syntax error: unexpected 'a', expected a tag or '||'", '1 | enum X = a || b', '             ^'],
+    expected: [
+      "bad.cat:1:10: error: syntax error: unexpected 'a', expected a tag or '||'",
+      '1 | enum X = a || b',
+      '             ^',
+    ],
   },
   {
     name: 'a trailing comma in a set',
     text: 'let x = {a,}',
-    expected: ["bad.cat:1:12: error: syntax error: unexpected '}', expected an expression", '1 | let x = {a,}', '               ^'],
+    expected: [
+      "bad.cat:1:12: error: syntax error: unexpected '}', expected an expression",
+      '1 | let x = {a,}',
+      '               ^',
+    ],
   },
   {
     name: 'a set match with one clause',
@@ -124,12 +153,20 @@ const CASES: { name: string; text: string; expected: string[] }[] = [
   {
     name: 'as without a name',
     text: 'acyclic po as',
-    expected: ['bad.cat:1:14: error: syntax error: unexpected end of file, expected an identifier', '1 | acyclic po as', '                 ^'],
+    expected: [
+      'bad.cat:1:14: error: syntax error: unexpected end of file, expected an identifier',
+      '1 | acyclic po as',
+      '                 ^',
+    ],
   },
   {
     name: 'with without from',
     text: 'with co S',
-    expected: ["bad.cat:1:9: error: syntax error: unexpected 'S', expected 'from'", '1 | with co S', '            ^'],
+    expected: [
+      "bad.cat:1:9: error: syntax error: unexpected 'S', expected 'from'",
+      '1 | with co S',
+      '            ^',
+    ],
   },
   {
     name: 'a stray character',
@@ -175,7 +212,25 @@ describe('cat grammar: malformed models', () => {
   }
 
   it('rejects each malformed model without throwing, whatever the input', () => {
-    const fragments = ['let', 'x', '=', '(', ')', '*', '~', '|', ';', '"', '(*', "'", '0', 'match', 'with', 'end', '->'];
+    const fragments = [
+      'let',
+      'x',
+      '=',
+      '(',
+      ')',
+      '*',
+      '~',
+      '|',
+      ';',
+      '"',
+      '(*',
+      "'",
+      '0',
+      'match',
+      'with',
+      'end',
+      '->',
+    ];
     let seed = 7;
     for (let i = 0; i < 300; i++) {
       let text = '';

@@ -40,13 +40,21 @@ describe('cat evaluation errors', () => {
       name: 'a set where a relation is needed',
       text: 'let x = rf ; W\nacyclic x',
       code: 'cat/type',
-      printed: ['model.cat:1:14: error: type error: rel expected, events found', '1 | let x = rf ; W', '                 ^'],
+      printed: [
+        'model.cat:1:14: error: type error: rel expected, events found',
+        '1 | let x = rf ; W',
+        '                 ^',
+      ],
     },
     {
       name: 'a union of a set and a relation',
       text: 'let x = po | W\nacyclic x',
       code: 'cat/type',
-      printed: ['model.cat:1:14: error: type error: rel expected, events found', '1 | let x = po | W', '                 ^'],
+      printed: [
+        'model.cat:1:14: error: type error: rel expected, events found',
+        '1 | let x = po | W',
+        '                 ^',
+      ],
     },
     {
       name: 'acyclic applied to a set',
@@ -62,7 +70,11 @@ describe('cat evaluation errors', () => {
       name: 'a tag no enum declares',
       text: "enum T = 'a\nlet x = match 'b with 'a -> po || _ -> rf end\nacyclic x",
       code: 'cat/unknown-tag',
-      printed: ["model.cat:2:15: error: tag 'b is not declared by any enum", "2 | let x = match 'b with 'a -> po || _ -> rf end", '                  ^^'],
+      printed: [
+        "model.cat:2:15: error: tag 'b is not declared by any enum",
+        "2 | let x = match 'b with 'a -> po || _ -> rf end",
+        '                  ^^',
+      ],
     },
     {
       name: 'a tag no clause matches',
@@ -78,7 +90,11 @@ describe('cat evaluation errors', () => {
       name: 'applying a relation',
       text: 'let x = po(rf)\nacyclic x',
       code: 'cat/type',
-      printed: ['model.cat:1:9: error: type error: a function is expected here, rel found', '1 | let x = po(rf)', '            ^^^^^^'],
+      printed: [
+        'model.cat:1:9: error: type error: a function is expected here, rel found',
+        '1 | let x = po(rf)',
+        '            ^^^^^^',
+      ],
     },
     {
       name: 'a wrong number of arguments',
@@ -94,7 +110,11 @@ describe('cat evaluation errors', () => {
       name: 'a failing primitive',
       text: 'let x = domain(W)\nempty x',
       code: 'cat/primitive',
-      printed: ['model.cat:1:9: error: domain: rel expected, events found', '1 | let x = domain(W)', '            ^^^^^^^^^'],
+      printed: [
+        'model.cat:1:9: error: domain: rel expected, events found',
+        '1 | let x = domain(W)',
+        '            ^^^^^^^^^',
+      ],
     },
     {
       name: 'a let rec that does not converge',
@@ -109,7 +129,9 @@ describe('cat evaluation errors', () => {
   ];
 
   for (const c of cases) {
-    it(c.name, () => expect(failure(c.text)).to.deep.equal({ code: c.code, printed: c.printed.join('\n') }));
+    it(c.name, () =>
+      expect(failure(c.text)).to.deep.equal({ code: c.code, printed: c.printed.join('\n') }),
+    );
   }
 
   it('a let rec over values that cannot be compared by inclusion', () => {

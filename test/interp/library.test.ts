@@ -13,11 +13,17 @@ const LIBRARY = ['stdlib.cat', 'cross.cat', 'cos-opt.cat'];
 
 /** Reads files, except upstream's copies of the library: those then come from cat-models/. */
 function withoutUpstreamLibrary(file: string): string | undefined {
-  return path.dirname(file) === LKMM && LIBRARY.includes(path.basename(file)) ? undefined : readFileOrUndefined(file);
+  return path.dirname(file) === LKMM && LIBRARY.includes(path.basename(file))
+    ? undefined
+    : readFileOrUndefined(file);
 }
 
 /** Accepted branches as comparable text, in a canonical order. */
-function outcome(model: CompiledModel, spec: Parameters<typeof buildExecution>[0], names: string[]): string[] {
+function outcome(
+  model: CompiledModel,
+  spec: Parameters<typeof buildExecution>[0],
+  names: string[],
+): string[] {
   return runCat(model, buildExecution(spec), names)
     .map((b) => JSON.stringify(b))
     .sort();
@@ -32,7 +38,20 @@ describe("ordo's cat library (cat-models/) against upstream's", function () {
     }
   });
 
-  const COHERENCE = ['co', 'coi', 'coe', 'fr', 'fri', 'fre', 'cobase', 'co0', 'rmw', 'rfe', 'rfi', 'po-loc'];
+  const COHERENCE = [
+    'co',
+    'coi',
+    'coe',
+    'fr',
+    'fri',
+    'fre',
+    'cobase',
+    'co0',
+    'rmw',
+    'rfe',
+    'rfi',
+    'po-loc',
+  ];
 
   it('enumerates the same coherence orders with the same derived relations', () => {
     // The same model text, with the library from upstream's folder or from ours.
@@ -48,7 +67,10 @@ describe("ordo's cat library (cat-models/) against upstream's", function () {
   });
 
   it('gives the LKMM the same verdicts, flags and relations', () => {
-    const spec = { model: path.join(LKMM, 'linux-kernel.cat'), bell: path.join(LKMM, 'linux-kernel.bell') };
+    const spec = {
+      model: path.join(LKMM, 'linux-kernel.cat'),
+      bell: path.join(LKMM, 'linux-kernel.bell'),
+    };
     const options = { variants: ['lkmmv2'], includeDirs: [] };
     const upstream = loadModel(spec, options).value!;
     const ours = loadModel(spec, { ...options, readFile: withoutUpstreamLibrary }).value!;

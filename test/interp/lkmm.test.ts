@@ -3,7 +3,12 @@ import * as path from 'node:path';
 import { expect } from 'chai';
 import { parseCat } from '../../src/cat';
 import { bellTags, type CompiledModel, loadModel } from '../../src/interp';
-import { buildExecution, type EventSpec, type ExecutionSpec, init } from '../support/build-execution';
+import {
+  buildExecution,
+  type EventSpec,
+  type ExecutionSpec,
+  init,
+} from '../support/build-execution';
 import { runCat } from '../support/run-cat';
 
 const LKMM = path.resolve('..', 'shared', 'corpus', 'lkmm');
@@ -17,7 +22,14 @@ function lkmm(skipChecks: string[] = []): CompiledModel {
   return r.value!;
 }
 
-const once = (name: string, kind: 'R' | 'W', thread: number, loc: string, value: number, tag = 'ONCE'): EventSpec => ({
+const once = (
+  name: string,
+  kind: 'R' | 'W',
+  thread: number,
+  loc: string,
+  value: number,
+  tag = 'ONCE',
+): EventSpec => ({
   name,
   kind,
   thread,
@@ -25,14 +37,25 @@ const once = (name: string, kind: 'R' | 'W', thread: number, loc: string, value:
   value,
   tags: [tag],
 });
-const plain = (name: string, kind: 'R' | 'W', thread: number, loc: string, value: number): EventSpec => ({
+const plain = (
+  name: string,
+  kind: 'R' | 'W',
+  thread: number,
+  loc: string,
+  value: number,
+): EventSpec => ({
   name,
   kind,
   thread,
   loc,
   value,
 });
-const fence = (name: string, thread: number, tag: string): EventSpec => ({ name, kind: 'F', thread, tags: [tag] });
+const fence = (name: string, thread: number, tag: string): EventSpec => ({
+  name,
+  kind: 'F',
+  thread,
+  tags: [tag],
+});
 
 /** Store buffering: each thread writes one variable and reads the other, both read 0. */
 function sb(withFences: boolean): ExecutionSpec {
@@ -54,7 +77,10 @@ function sb(withFences: boolean): ExecutionSpec {
 }
 
 /** Message passing: the flag y is seen set, the data x still 0. */
-function mp(writer: 'plain' | 'wmb' | 'release', reader: 'plain' | 'rmb' | 'acquire'): ExecutionSpec {
+function mp(
+  writer: 'plain' | 'wmb' | 'release',
+  reader: 'plain' | 'rmb' | 'acquire',
+): ExecutionSpec {
   return {
     events: [
       ...init(['x', 0], ['y', 0]),
@@ -110,7 +136,7 @@ function locked(reads: 'ix' | 'wx'): ExecutionSpec {
   };
 }
 
-describe('upstream LKMM files', function () {
+describe('upstream LKMM files', () => {
   before(function () {
     if (!fs.existsSync(LKMM)) {
       console.log(`    note: ${LKMM} not found, upstream LKMM tests skipped`);
@@ -118,7 +144,14 @@ describe('upstream LKMM files', function () {
     }
   });
 
-  for (const file of ['linux-kernel.cat', 'linux-kernel.bell', 'lock.cat', 'stdlib.cat', 'cross.cat', 'cos-opt.cat']) {
+  for (const file of [
+    'linux-kernel.cat',
+    'linux-kernel.bell',
+    'lock.cat',
+    'stdlib.cat',
+    'cross.cat',
+    'cos-opt.cat',
+  ]) {
     it(`parses ${file}`, () => {
       const r = parseCat(fs.readFileSync(path.join(LKMM, file), 'utf8'), file);
       expect(r.diagnostics).to.deep.equal([]);
@@ -153,7 +186,11 @@ describe('upstream LKMM files', function () {
     const r = runCat(lkmm(), buildExecution(sb(false)), ['co', 'fr', 'hb']);
     expect(r).to.have.length(1);
     // Initial writes are external to every thread: reading them is an rfe, hence hb.
-    expect(r[0].values).to.deep.equal({ co: ['ix->a', 'iy->c'], fr: ['b->c', 'd->a'], hb: ['ix->d', 'iy->b'] });
+    expect(r[0].values).to.deep.equal({
+      co: ['ix->a', 'iy->c'],
+      fr: ['b->c', 'd->a'],
+      hb: ['ix->d', 'iy->b'],
+    });
     expect(r[0].flags).to.deep.equal([]);
   });
 

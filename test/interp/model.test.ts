@@ -40,7 +40,10 @@ describe('cat models: bindings', () => {
   });
 
   it('destructures tuples in bindings', () => {
-    expect(run('let (p, q) = (po, rf)\nlet r, s = q, p', ['r', 's'])[0].values).to.deep.equal({ r: RF, s: PO });
+    expect(run('let (p, q) = (po, rf)\nlet r, s = q, p', ['r', 's'])[0].values).to.deep.equal({
+      r: RF,
+      s: PO,
+    });
   });
 
   it('ignores a trailing in after a top-level binding', () => {
@@ -55,7 +58,10 @@ describe('cat models: let rec', () => {
   });
 
   it('iterates mutually recursive bindings together', () => {
-    const r = run('let rec even = id & po | (odd ; po) and odd = po | (even ; po)', ['even', 'odd']);
+    const r = run('let rec even = id & po | (odd ; po) and odd = po | (even ; po)', [
+      'even',
+      'odd',
+    ]);
     expect(r[0].values).to.deep.equal({ even: [], odd: PO });
   });
 
@@ -66,7 +72,8 @@ describe('cat models: let rec', () => {
   });
 
   it('ties recursive functions together', () => {
-    const text = 'let rec size s = match s with || {} -> 0 || e ++ rest -> po | size rest end\nlet n = size(W)';
+    const text =
+      'let rec size s = match s with || {} -> 0 || e ++ rest -> po | size rest end\nlet n = size(W)';
     expect(run(text, ['n'])[0].values.n).to.deep.equal(PO);
   });
 
@@ -77,7 +84,9 @@ describe('cat models: let rec', () => {
 
   it('stops a let rec that never converges with a positioned error', () => {
     const model = mustCompile('let rec x = if x = po then rf else po\nacyclic x');
-    expect(() => runModel(model, SB, () => undefined)).to.throw(/let rec x does not converge after 10000 steps/);
+    expect(() => runModel(model, SB, () => undefined)).to.throw(
+      /let rec x does not converge after 10000 steps/,
+    );
   });
 });
 
@@ -93,7 +102,9 @@ describe('cat models: instructions', () => {
   });
 
   it('records flags per branch, losing those of rejected branches', () => {
-    expect(run('flag ~empty po as has-po\nflag ~empty 0 as never')[0].flags).to.deep.equal(['has-po']);
+    expect(run('flag ~empty po as has-po\nflag ~empty 0 as never')[0].flags).to.deep.equal([
+      'has-po',
+    ]);
     expect(run('flag ~empty po as has-po\nempty po')).to.deep.equal([]);
   });
 
@@ -104,7 +115,8 @@ describe('cat models: instructions', () => {
   });
 
   it('branches on with: one accepted execution per surviving choice', () => {
-    const text = 'with r from {po, rf, 0, po | rf}\nflag ~empty r & rf as reads\nacyclic r\nempty r & po & rf';
+    const text =
+      'with r from {po, rf, 0, po | rf}\nflag ~empty r & rf as reads\nacyclic r\nempty r & po & rf';
     const r = run(text, ['r']);
     expect(r.map((b) => [b.values.r, b.flags])).to.have.deep.members([
       [PO, []],
@@ -130,15 +142,24 @@ describe('cat models: instructions', () => {
   });
 
   it('calls procedures: checks inside reject, flags stay, bindings are dropped', () => {
-    const proc = 'procedure chk(r, name) = let x = r\nempty x end\nprocedure fl(r) = flag ~empty r as seen end\n';
+    const proc =
+      'procedure chk(r, name) = let x = r\nempty x end\nprocedure fl(r) = flag ~empty r as seen end\n';
     expect(run(`${proc}call chk(0, po)`)).to.have.length(1);
     expect(run(`${proc}call chk(po, 0)`)).to.have.length(0);
-    expect(run(`${proc}call fl(po)\nlet x = rf`, ['x'])[0]).to.deep.equal({ flags: ['seen'], undef: false, values: { x: RF } });
-    expect(run(`${proc}call chk(po, 0) as skipped`, [], { skipChecks: ['skipped'] })).to.have.length(1);
+    expect(run(`${proc}call fl(po)\nlet x = rf`, ['x'])[0]).to.deep.equal({
+      flags: ['seen'],
+      undef: false,
+      values: { x: RF },
+    });
+    expect(
+      run(`${proc}call chk(po, 0) as skipped`, [], { skipChecks: ['skipped'] }),
+    ).to.have.length(1);
   });
 
   it('runs forall once per element', () => {
-    expect(run('forall s in {0, po} do flag ~empty s as nonempty end')[0].flags).to.deep.equal(['nonempty']);
+    expect(run('forall s in {0, po} do flag ~empty s as nonempty end')[0].flags).to.deep.equal([
+      'nonempty',
+    ]);
     expect(run('forall s in {0, po} do empty s end')).to.have.length(0);
   });
 
@@ -148,24 +169,37 @@ describe('cat models: instructions', () => {
   });
 
   it('chooses variant blocks and variant expressions', () => {
-    const text = 'if "v" && not "w" let x = po else let x = rf end\nlet y = if "w" || "v" then po else rf';
+    const text =
+      'if "v" && not "w" let x = po else let x = rf end\nlet y = if "w" || "v" then po else rf';
     expect(run(text, ['x', 'y'], { variants: ['v'] })[0].values).to.deep.equal({ x: PO, y: PO });
     expect(run(text, ['x', 'y'])[0].values).to.deep.equal({ x: RF, y: RF });
   });
 
   it('includes files from the including folder, executing them at each include', () => {
     const files = { 'inc.cat': 'let count = {count}' };
-    const r = run('let count = 0\ninclude "inc.cat"\ninclude "inc.cat"\nlet two = if count = {{0}} then po else rf', ['two'], {
-      files,
-    });
+    const r = run(
+      'let count = 0\ninclude "inc.cat"\ninclude "inc.cat"\nlet two = if count = {{0}} then po else rf',
+      ['two'],
+      {
+        files,
+      },
+    );
     expect(r[0].values.two).to.deep.equal(PO);
   });
 
   it('lets the bell declare annotation sets and tag sets', () => {
-    const bell = "enum Marks = 'once || 'acquire || 'release\ninstructions R[Marks]\ninstructions W[{'once}]";
-    const model = mustCompile('let a = Once | Acquire\nlet r = Release\nlet all = if ~Marks = {} then po else 0', { bell });
+    const bell =
+      "enum Marks = 'once || 'acquire || 'release\ninstructions R[Marks]\ninstructions W[{'once}]";
+    const model = mustCompile(
+      'let a = Once | Acquire\nlet r = Release\nlet all = if ~Marks = {} then po else 0',
+      { bell },
+    );
     expect(bellTags(model)).to.deep.equal(['once', 'acquire', 'release']);
-    expect(runCat(model, SB, ['a', 'r', 'all'])[0].values).to.deep.equal({ a: ['a', 'b'], r: [], all: PO });
+    expect(runCat(model, SB, ['a', 'r', 'all'])[0].values).to.deep.equal({
+      a: ['a', 'b'],
+      r: [],
+      all: PO,
+    });
   });
 });
 
@@ -177,22 +211,30 @@ describe('cat models: load diagnostics', () => {
       ['cat/include-not-found', 0, 21],
     ]);
     const broken = compileCat('include "bad.cat"', { files: { 'bad.cat': 'let x = ' } });
-    expect(broken.diagnostics.map((d) => [d.code, d.span.file.endsWith('bad.cat')])).to.deep.equal([['cat/syntax', true]]);
+    expect(broken.diagnostics.map((d) => [d.code, d.span.file.endsWith('bad.cat')])).to.deep.equal([
+      ['cat/syntax', true],
+    ]);
   });
 
   it('reports an include cycle', () => {
-    const r = compileCat('include "a.cat"', { files: { 'a.cat': 'include "b.cat"', 'b.cat': 'include "a.cat"' } });
+    const r = compileCat('include "a.cat"', {
+      files: { 'a.cat': 'include "b.cat"', 'b.cat': 'include "a.cat"' },
+    });
     expect(r.diagnostics.map((d) => d.message)).to.deep.equal(['"a.cat" includes itself']);
   });
 
   it('reports a bell declaring a class of events herd does not know', () => {
     const r = compileCat('let x = 0', { bell: "enum T = 't\ninstructions Q[T]" });
-    expect(r.diagnostics.map((d) => d.message)).to.deep.equal(['event class Q is not one of R W F RMW B CALL SRCU']);
+    expect(r.diagnostics.map((d) => d.message)).to.deep.equal([
+      'event class Q is not one of R W F RMW B CALL SRCU',
+    ]);
   });
 
   it('warns about a flag without a name', () => {
     const r = compileCat('flag ~empty po');
     expect(r.value).to.not.equal(undefined);
-    expect(r.diagnostics.map((d) => [d.severity, d.code])).to.deep.equal([['warning', 'cat/unnamed-flag']]);
+    expect(r.diagnostics.map((d) => [d.severity, d.code])).to.deep.equal([
+      ['warning', 'cat/unnamed-flag'],
+    ]);
   });
 });

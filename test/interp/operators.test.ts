@@ -92,8 +92,11 @@ describe('cat values: sets, tuples, tags, functions', () => {
     expect(value('match rf with || {} -> 0 || p ++ rest -> p ++ 0 end')).to.have.length(1);
     expect(value('match rf with || {} -> 0 || p ++ rest -> p ++ po end')).to.have.length(3);
     // A pair destructures as a 2-tuple of events, and (e1, e2) ++ r adds an edge.
-    expect(value('match rf with || {} -> 0 || p ++ rest -> let (w, r) = p in (r, w) ++ 0 end')).to.satisfy(
-      (edges: string[]) => edges.length === 1 && edges[0].endsWith('->ix') !== edges[0].endsWith('->iy'),
+    expect(
+      value('match rf with || {} -> 0 || p ++ rest -> let (w, r) = p in (r, w) ++ 0 end'),
+    ).to.satisfy(
+      (edges: string[]) =>
+        edges.length === 1 && edges[0].endsWith('->ix') !== edges[0].endsWith('->iy'),
     );
     expect(value('match R with || {} -> 0 || e ++ rest -> [{e}] end')).to.have.length(1);
   });
@@ -103,34 +106,60 @@ describe('cat values: sets, tuples, tags, functions', () => {
     expect(value('if {W, W} = {W} then po else rf')).to.deep.equal(['a->b', 'c->d']);
     expect(value('if R subset M then po else rf')).to.deep.equal(['a->b', 'c->d']);
     expect(value('if po subset rf then po else rf')).to.deep.equal(['ix->d', 'iy->b']);
-    expect(value('match rf with || {} -> 0 || p ++ rest -> if p in rf then po else 0 end')).to.deep.equal([
+    expect(
+      value('match rf with || {} -> 0 || p ++ rest -> if p in rf then po else 0 end'),
+    ).to.deep.equal(['a->b', 'c->d']);
+  });
+
+  it('applies curried functions, tuple parameters and closures (static scope)', () => {
+    expect(value('f(W, R)', 'let f(A, B) = A * B & loc')).to.deep.equal([
+      'a->d',
+      'c->b',
+      'ix->d',
+      'iy->b',
+    ]);
+    expect(value('g W R', 'let g A = fun B -> (A * B) & po')).to.deep.equal(['a->b', 'c->d']);
+    expect(value('h()', 'let h() = rf')).to.deep.equal(['ix->d', 'iy->b']);
+    expect(value('k R', 'let s = W\nlet k x = x | s\nlet s = 0')).to.deep.equal([
+      'a',
+      'b',
+      'c',
+      'd',
+      'ix',
+      'iy',
+    ]);
+  });
+
+  it('maps a function over a set with the library map', () => {
+    const union2 =
+      'match singles with || {} -> 0 || s ++ rest -> match rest with || {} -> 0 || t ++ _ -> s | t end end';
+    expect(value(union2, 'let singles = map (fun p -> p ++ 0) rf')).to.deep.equal([
+      'ix->d',
+      'iy->b',
+    ]);
+    expect(value('if map (fun e -> e ++ {}) R = classes([R]) then po else 0')).to.deep.equal([
       'a->b',
       'c->d',
     ]);
   });
 
-  it('applies curried functions, tuple parameters and closures (static scope)', () => {
-    expect(value('f(W, R)', 'let f(A, B) = A * B & loc')).to.deep.equal(['a->d', 'c->b', 'ix->d', 'iy->b']);
-    expect(value('g W R', 'let g A = fun B -> (A * B) & po')).to.deep.equal(['a->b', 'c->d']);
-    expect(value('h()', 'let h() = rf')).to.deep.equal(['ix->d', 'iy->b']);
-    expect(value('k R', 'let s = W\nlet k x = x | s\nlet s = 0')).to.deep.equal(['a', 'b', 'c', 'd', 'ix', 'iy']);
-  });
-
-  it('maps a function over a set with the library map', () => {
-    const union2 = 'match singles with || {} -> 0 || s ++ rest -> match rest with || {} -> 0 || t ++ _ -> s | t end end';
-    expect(value(union2, 'let singles = map (fun p -> p ++ 0) rf')).to.deep.equal(['ix->d', 'iy->b']);
-    expect(value('if map (fun e -> e ++ {}) R = classes([R]) then po else 0')).to.deep.equal(['a->b', 'c->d']);
-  });
-
   it('evaluates tags: enum sets, complements and matches', () => {
     const colours = "enum Colour = 'red || 'green || 'blue";
-    expect(value("if ~{'red} = {'green, 'blue} then po else 0", colours)).to.deep.equal(['a->b', 'c->d']);
-    expect(value("if 'red | 'green = Colour \\ 'blue then po else 0", colours)).to.deep.equal(['a->b', 'c->d']);
-    expect(value("match 'green with 'red -> po || 'green -> rf || _ -> 0 end", colours)).to.deep.equal([
+    expect(value("if ~{'red} = {'green, 'blue} then po else 0", colours)).to.deep.equal([
+      'a->b',
+      'c->d',
+    ]);
+    expect(value("if 'red | 'green = Colour \\ 'blue then po else 0", colours)).to.deep.equal([
+      'a->b',
+      'c->d',
+    ]);
+    expect(
+      value("match 'green with 'red -> po || 'green -> rf || _ -> 0 end", colours),
+    ).to.deep.equal(['ix->d', 'iy->b']);
+    expect(value("match 'blue with 'red -> po || _ -> rf end", colours)).to.deep.equal([
       'ix->d',
       'iy->b',
     ]);
-    expect(value("match 'blue with 'red -> po || _ -> rf end", colours)).to.deep.equal(['ix->d', 'iy->b']);
   });
 
   it('catches any evaluation error in try ... with', () => {
@@ -150,6 +179,6 @@ describe('cat values: sets, tuples, tags, functions', () => {
     expect(value('different-values(loc & (W * R))')).to.deep.equal(['a->d', 'c->b']);
     expect(value('fromto(W)')).to.deep.equal([]);
     expect(value('as_transitive(po)')).to.deep.equal(['a->b', 'c->d']);
-    expect(value('tag2events(\'t)', "enum T = 't")).to.deep.equal([]);
+    expect(value("tag2events('t)", "enum T = 't")).to.deep.equal([]);
   });
 });

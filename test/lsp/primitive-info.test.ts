@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { parseMacroFile } from '../../src/litmus';
-import { instructionsFor } from '../../src/lsp/arch-instructions';
 import { describePrimitive, macroTable } from '../../src/lsp/primitive-info';
 
 const DEF = `// a small .def
@@ -38,16 +37,6 @@ describe('lsp/primitive-info', () => {
   it('survives a self-recursive macro and unknown names', () => {
     expect(describePrimitive('loop', table)?.internals).to.deep.equal([]);
     expect(describePrimitive('nope', table)).to.equal(undefined);
-  });
-
-  it('has instructions for every primitive family of linux-kernel.def that compiles to code', () => {
-    expect(instructionsFor('smp_load_acquire')?.arm64).to.equal('ldar');
-    expect(instructionsFor('atomic_xchg_release')?.riscv).to.equal('fence rw,w ; amoswap.w');
-    expect(instructionsFor('atomic_fetch_or_acquire')?.x86).to.equal('lock cmpxchg loop');
-    expect(instructionsFor('atomic_fetch_add_relaxed')?.arm64).to.match(/^ldadd /);
-    expect(instructionsFor('atomic_dec')?.powerpc).to.equal('ll/sc (no barrier)');
-    expect(instructionsFor('atomic_dec_and_test')?.powerpc).to.equal('sync ; ll/sc ; sync');
-    expect(instructionsFor('rcu_read_lock')).to.equal(undefined);
   });
 
   const silentPrimitives = (file: string): string[] => {

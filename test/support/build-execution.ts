@@ -1,7 +1,8 @@
 // Test support: hand-built candidate executions for the cat interpreter, from a compact
 // description (events by name, rf and dependency pairs), with herd's C predefined names.
-import { type EventSet, evset, type Relation, rel } from '../../src/relations';
+
 import type { Execution } from '../../src/interp';
+import { type EventSet, evset, type Relation, rel } from '../../src/relations';
 
 export type EventKind = 'IW' | 'R' | 'W' | 'F' | 'LKR' | 'LKW' | 'UL' | 'LF' | 'RL' | 'RU' | 'SRCU';
 
@@ -55,11 +56,20 @@ export function buildExecution(spec: ExecutionSpec): BuiltExecution {
     if (i === undefined) throw new Error(`unknown event ${name}`);
     return i;
   };
-  const pairs = (p: Pairs | undefined) => rel.ofPairs(n, (p ?? []).map(([a, b]) => [id(a), id(b)] as const));
-  const where = (pred: (e: EventSpec) => boolean) => evset.of(n, evs.flatMap((e, i) => (pred(e) ? [i] : [])));
+  const pairs = (p: Pairs | undefined) =>
+    rel.ofPairs(
+      n,
+      (p ?? []).map(([a, b]) => [id(a), id(b)] as const),
+    );
+  const where = (pred: (e: EventSpec) => boolean) =>
+    evset.of(
+      n,
+      evs.flatMap((e, i) => (pred(e) ? [i] : [])),
+    );
   const rel2 = (pred: (a: EventSpec, b: EventSpec, i: number, j: number) => boolean): Relation => {
     const r = rel.empty(n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (pred(evs[i], evs[j], i, j)) rel.add(r, i, j);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) if (pred(evs[i], evs[j], i, j)) rel.add(r, i, j);
     return r;
   };
   const isIW = (e: EventSpec) => e.kind === 'IW';
@@ -93,12 +103,16 @@ export function buildExecution(spec: ExecutionSpec): BuiltExecution {
     po,
     loc: rel2((a, b) => a.loc !== undefined && a.loc === b.loc && a.kind !== 'F' && b.kind !== 'F'),
     int: rel2((a, b) => a.thread !== undefined && a.thread === b.thread),
-    ext: rel2((a, b) => a.thread !== b.thread && (a.thread !== undefined || b.thread !== undefined)),
+    ext: rel2(
+      (a, b) => a.thread !== b.thread && (a.thread !== undefined || b.thread !== undefined),
+    ),
     rf: pairs(spec.rf),
     addr: pairs(spec.addr),
     data: pairs(spec.data),
     ctrl: pairs(spec.ctrl),
-    'same-instance': rel2((a, b, i, j) => i === j || (a.instance !== undefined && a.instance === b.instance)),
+    'same-instance': rel2(
+      (a, b, i, j) => i === j || (a.instance !== undefined && a.instance === b.instance),
+    ),
     iico_data: rel.empty(n),
   };
   return {
@@ -108,7 +122,8 @@ export function buildExecution(spec: ExecutionSpec): BuiltExecution {
     set: (name) => sets[name],
     relation: (name) => relations[name],
     tagged: (tag) => where((e) => (e.tags ?? []).includes(tag)),
-    locationOf: (e) => (evs[e].loc === undefined || evs[e].kind === 'F' ? -1 : locs.indexOf(evs[e].loc!)),
+    locationOf: (e) =>
+      evs[e].loc === undefined || evs[e].kind === 'F' ? -1 : locs.indexOf(evs[e].loc!),
     valueOf: (e) => evs[e].value,
     structureKey: spec.structureKey ?? {},
   };

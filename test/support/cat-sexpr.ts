@@ -1,7 +1,14 @@
 // Test support: cat expressions as S-expressions, to state how a text was parsed.
 import type { Cond, Expr, Pat0, Pattern, VCond } from '../../src/cat';
 
-const UNARY: Record<string, string> = { star: '*', plus: '+', opt: '?', inv: '^-1', comp: '~', toid: '[]' };
+const UNARY: Record<string, string> = {
+  star: '*',
+  plus: '+',
+  opt: '?',
+  inv: '^-1',
+  comp: '~',
+  toid: '[]',
+};
 const BINARY: Record<string, string> = { inter: '&', diff: '\\', cartesian: 'x', add: '++' };
 
 const pat0 = (p: Pat0) => p ?? '_';
@@ -36,14 +43,17 @@ export function sexpr(e: Expr): string {
     case 'try':
       return `(try ${sexpr(e.body)} ${sexpr(e.handler)})`;
     case 'if':
-      return `(if ${cond(e.cond)} ${sexpr(e.then)} ${sexpr(e.else)})`;
+      return `(if ${cond(e.cond)} ${sexpr(e.ifTrue)} ${sexpr(e.ifFalse)})`;
     case 'match-tag': {
       const clauses = e.clauses.map((c) => ` ['${c.tag} ${sexpr(c.body)}]`).join('');
       return `(match ${sexpr(e.subject)}${clauses}${e.otherwise ? ` [_ ${sexpr(e.otherwise)}]` : ''})`;
     }
     case 'match-set': {
       const { before, elem, rest } = e.split;
-      const split = before === undefined ? `${pat0(elem)} ++ ${pat0(rest)}` : `${pat0(before)} | ${pat0(elem)} ++ ${pat0(rest)}`;
+      const split =
+        before === undefined
+          ? `${pat0(elem)} ++ ${pat0(rest)}`
+          : `${pat0(before)} | ${pat0(elem)} ++ ${pat0(rest)}`;
       return `(match-set ${sexpr(e.subject)} [{} ${sexpr(e.ifEmpty)}] [${split} ${sexpr(e.body)}])`;
     }
   }

@@ -24,10 +24,17 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     kind: fc.constant('F' as const),
     tag: fc.constantFrom('MB', 'wmb', 'rmb', 'rcu-lock', 'rcu-unlock', 'sync-rcu'),
   }),
-  fc.record({ kind: fc.constant('RMW' as const), loc: fc.nat(1), tag: fc.constantFrom('MB', 'ONCE', 'ACQUIRE') }),
+  fc.record({
+    kind: fc.constant('RMW' as const),
+    loc: fc.nat(1),
+    tag: fc.constantFrom('MB', 'ONCE', 'ACQUIRE'),
+  }),
 );
 
-const threads = fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 });
+const threads = fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), {
+  minLength: 1,
+  maxLength: 3,
+});
 const choice = fc.record({
   choices: fc.array(fc.nat(), { minLength: 16, maxLength: 16 }),
   finals: fc.array(fc.nat(), { minLength: 2, maxLength: 2 }),
@@ -47,10 +54,13 @@ export const arbitraryCandidates: fc.Arbitrary<ExecutionSpec[]> = fc
     return choices.map((c) => ({ ...realize(threads, c), events: first.events, structureKey }));
   });
 
-function realize(threads: readonly (readonly Op[])[], { choices, finals }: { choices: number[]; finals: number[] }): ExecutionSpec {
+function realize(
+  threads: readonly (readonly Op[])[],
+  { choices, finals }: { choices: number[]; finals: number[] },
+): ExecutionSpec {
   const events: EventSpec[] = LOCS.map((loc) => ({ name: `i${loc}`, kind: 'IW', loc, value: 0 }));
   let value = 0;
-  threads.forEach((ops, t) =>
+  threads.forEach((ops, t) => {
     ops.forEach((o, k) => {
       const name = `t${t}e${k}`;
       if (o.kind === 'F') events.push({ name, kind: 'F', thread: t, tags: [o.tag] });
@@ -60,11 +70,19 @@ function realize(threads: readonly (readonly Op[])[], { choices, finals }: { cho
         events.push({ name: `${name}w`, kind: 'W', value: ++value, ...common });
       } else {
         const tags = o.tag === undefined ? [] : [o.tag];
-        events.push({ name, kind: o.kind, thread: t, loc: LOCS[o.loc], tags, value: o.kind === 'W' ? ++value : 0 });
+        events.push({
+          name,
+          kind: o.kind,
+          thread: t,
+          loc: LOCS[o.loc],
+          tags,
+          value: o.kind === 'W' ? ++value : 0,
+        });
       }
-    }),
-  );
-  const writes = (loc: string | undefined) => events.filter((e) => (e.kind === 'W' || e.kind === 'IW') && e.loc === loc);
+    });
+  });
+  const writes = (loc: string | undefined) =>
+    events.filter((e) => (e.kind === 'W' || e.kind === 'IW') && e.loc === loc);
   const rf: [string, string][] = [];
   let c = 0;
   const withValues = events.map((e, i) => {

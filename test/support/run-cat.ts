@@ -52,10 +52,17 @@ export interface BranchResult {
   readonly values: Record<string, string[] | undefined>;
 }
 
-export function show(v: ReturnType<AcceptedBranch['lookup']>, exec: BuiltExecution): string[] | undefined {
+export function show(
+  v: ReturnType<AcceptedBranch['lookup']>,
+  exec: BuiltExecution,
+): string[] | undefined {
   if (v === undefined) return undefined;
   const names = [...exec.ids.keys()];
-  if (v instanceof EventSet) return evset.members(v).map((i) => names[i]).sort();
+  if (v instanceof EventSet)
+    return evset
+      .members(v)
+      .map((i) => names[i])
+      .sort();
   return rel
     .pairs(v)
     .map(([a, b]) => `${names[a]}->${names[b]}`)
@@ -63,7 +70,11 @@ export function show(v: ReturnType<AcceptedBranch['lookup']>, exec: BuiltExecuti
 }
 
 /** Every accepted branch, with the final values of `names`. */
-export function runCat(model: CompiledModel, exec: BuiltExecution, names: readonly string[] = []): BranchResult[] {
+export function runCat(
+  model: CompiledModel,
+  exec: BuiltExecution,
+  names: readonly string[] = [],
+): BranchResult[] {
   const out: BranchResult[] = [];
   runModel(model, exec, (b) => {
     const values: Record<string, string[] | undefined> = {};

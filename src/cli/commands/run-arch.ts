@@ -31,6 +31,8 @@ export type TargetOutcome =
       readonly kind: 'not-checked';
       readonly file: string;
       readonly name: string;
+      /** The primitives the target cannot lower. */
+      readonly names: readonly string[];
       readonly notice: Diagnostic;
     };
 
@@ -65,7 +67,13 @@ function notCheckedNotices(
     const calls = test ? unsupportedCalls(test, TARGETS[target]) : [];
     if (!test || calls.length === 0) continue;
     const notice = warning('arch/not-checked', notCheckedMessage(target, calls), calls[0].span);
-    out.set(file, { kind: 'not-checked', file, name: test.name, notice });
+    out.set(file, {
+      kind: 'not-checked',
+      file,
+      name: test.name,
+      names: calls.map((c) => c.name),
+      notice,
+    });
   }
   return out;
 }
@@ -157,23 +165,27 @@ export async function runTargets(
   );
   let failed = 0;
   let notChecked = 0;
-  results.forEach((row) =>
-    row.forEach((r, j) => {
+  for (const row of results) {
+    for (const [j, r] of row.entries()) {
       const target = targets[j];
-      if (r === undefined) return;
+      if (r === undefined) continue;
       if (options.json) process.stdout.write(`${JSON.stringify(jsonRecord(r, target, lookup))}\n`);
       if (r.kind === 'not-checked') {
         notChecked++;
         printDiagnostics([r.notice]);
-        if (!options.json) process.stdout.write(`${targetMarker(target)}Not checked ${r.name}\n\n`);
-        return;
+        if (!options.json)
+          process.stdout.write(
+            `${targetMarker(target)}Not checked ${r.name}: ${r.names.join(', ')}\n\n`,
+          );
+        continue;
       }
       printDiagnostics(r.outcome.diagnostics);
       if (outcomeFailed(r.outcome)) failed++;
-      else if (!options.json)
+      else if (!options.json) {
         process.stdout.write(targetMarker(target) + formatHerdText(r.outcome.report!));
-    }),
-  );
+      }
+    }
+  }
   if (files.length > 1 || targets.length > 1) {
     process.stderr.write(
       `ordo run: ${files.length} tests x ${targets.length} targets, ${failed} failed, ${notChecked} not checked\n`,

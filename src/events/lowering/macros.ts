@@ -6,9 +6,9 @@
 // barrier right before the access's first event or right after its last one (so the barrier
 // after a cmpxchg that the kernel skips on failure vanishes with the failed RMW's write).
 import type { CallExpr, Expr, Macro, MacroFile, Stmt } from '../../litmus/ast';
-import { unreachable } from '../../litmus/ast';
 import type { Span } from '../../source';
 import type { Fence, Lowered, Row, Step, TargetTable } from './types';
+import { callsIn, mapCalls, mapCallsInExpr } from './walk';
 
 /** The tag an access carries for a barrier the kernel emits right before it. */
 export function preTag(f: Fence): string {
@@ -77,14 +77,17 @@ function lowerMacro(m: Macro, shape: RowShape, target: string): Macro {
     };
   }
   const tags = accessTags(shape);
-  const retag = (c: CallExpr): CallExpr => ({ ...c, tags });
+  const retag = (c: CallExpr): Expr => (isAccess(c) ? { ...c, tags } : c);
   if (m.body.kind === 'ExprBody') {
-    if (!hasAccess(m.body.expr)) throw bug('linux-kernel.def gives it no access');
-    return { ...m, body: { kind: 'ExprBody', expr: mapExpr(m.body.expr, retag) } };
+    const expr = m.body.expr;
+    if (!callsIn([{ kind: 'ExprStmt', expr, span: m.span }]).some(isAccess)) {
+      throw bug('linux-kernel.def gives it no access');
+    }
+    return { ...m, body: { kind: 'ExprBody', expr: mapCallsInExpr(expr, retag) } };
   }
   // The LKMM's own barriers (smp_store_mb's smp_mb()) are replaced by the row's.
-  const body = m.body.body.filter((s) => !isFenceStmt(s)).map((s) => mapStmt(s, retag));
-  if (!body.some(stmtHasAccess)) throw bug('linux-kernel.def gives it no access');
+  const body = m.body.body.filter((s) => !isFenceStmt(s)).map((s) => mapCalls(s, retag));
+  if (!callsIn(body).some(isAccess)) throw bug('linux-kernel.def gives it no access');
   return { ...m, body: { kind: 'StmtBody', body } };
 }
 
@@ -106,69 +109,4 @@ function isFenceStmt(s: Stmt): boolean {
 
 function isAccess(e: Expr): e is CallExpr {
   return e.kind === 'CallExpr' && e.name.startsWith('__') && e.name !== FENCE;
-}
-
-function hasAccess(e: Expr): boolean {
-  let found = false;
-  mapExpr(e, (c) => {
-    found = true;
-    return c;
-  });
-  return found;
-}
-
-function stmtHasAccess(s: Stmt): boolean {
-  let found = false;
-  mapStmt(s, (c) => {
-    found = true;
-    return c;
-  });
-  return found;
-}
-
-/** Applies `f` to every internal access call (not its arguments: the .def nests none). */
-function mapExpr(e: Expr, f: (c: CallExpr) => CallExpr): Expr {
-  switch (e.kind) {
-    case 'IntExpr':
-    case 'RegExpr':
-      return e;
-    case 'DerefExpr':
-      return { ...e, address: mapExpr(e.address, f) };
-    case 'CastExpr':
-      return { ...e, expr: mapExpr(e.expr, f) };
-    case 'BinaryExpr':
-      return { ...e, left: mapExpr(e.left, f), right: mapExpr(e.right, f) };
-    case 'UnaryExpr':
-      return { ...e, operand: mapExpr(e.operand, f) };
-    case 'CallExpr':
-      return isAccess(e) ? f(e) : e;
-    default:
-      return unreachable(e);
-  }
-}
-
-function mapStmt(s: Stmt, f: (c: CallExpr) => CallExpr): Stmt {
-  switch (s.kind) {
-    case 'DeclStmt':
-      return s.init ? { ...s, init: mapExpr(s.init, f) } : s;
-    case 'AssignStmt':
-      return { ...s, value: mapExpr(s.value, f) };
-    case 'StoreStmt':
-      return { ...s, address: mapExpr(s.address, f), value: mapExpr(s.value, f) };
-    case 'ExprStmt':
-      return { ...s, expr: mapExpr(s.expr, f) };
-    case 'IfStmt':
-      return {
-        ...s,
-        cond: mapExpr(s.cond, f),
-        then: s.then.map((t) => mapStmt(t, f)),
-        else: s.else?.map((t) => mapStmt(t, f)),
-      };
-    case 'WhileStmt':
-      return { ...s, cond: mapExpr(s.cond, f), body: s.body.map((t) => mapStmt(t, f)) };
-    case 'BlockStmt':
-      return { ...s, body: s.body.map((t) => mapStmt(t, f)) };
-    default:
-      return unreachable(s);
-  }
 }
