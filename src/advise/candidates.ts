@@ -35,7 +35,7 @@ export function strengthenings(threads: readonly ThreadSites[], source: SourceFi
       site.isFence
         ? []
         : strongerForms(site, defined).flatMap((f) => {
-            const c = replaceSite(site, f, source);
+            const c = replaceSite(site, f, source, t.freshRegister);
             return c && c.cost >= 0 ? [c] : [];
           }),
     ),

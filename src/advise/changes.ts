@@ -78,17 +78,26 @@ function rewriteCall(site: Site, from: Form | undefined, to: Form): Expr | undef
   return { kind: 'BinaryExpr', op: '==', left: made, right: { kind: 'IntExpr', value: 0, span: site.span }, span: site.span };
 }
 
-/** Replacing a site's primitive (or a plain access) by another form. */
-export function replaceSite(site: Site, to: Form, source: SourceFile): Change | undefined {
-  if (to.statementOnly && !site.wholeStatement) return undefined;
+/**
+ * Replacing a site's primitive (or a plain access) by another form. A void atomic becoming a
+ * value-returning one (an expression macro) stores its value in `freshRegister`.
+ */
+export function replaceSite(site: Site, to: Form, source: SourceFile, freshRegister?: string): Change | undefined {
   const from = site.node.kind === 'call' ? site.node.primitive?.form : undefined;
+  if (Boolean(to.statementOnly) !== Boolean(from?.statementOnly) && !(from?.statementOnly && freshRegister)) {
+    return undefined;
+  }
   const expr = rewriteCall(site, from, to);
   if (!expr) return undefined;
+  const stmtEdit = (stmt: Stmt): Edit => ({ kind: 'ReplaceStmt', target: site.stmt.stmt.span, stmt });
   const edit: Edit =
     site.node.kind === 'plain-store'
-      ? { kind: 'ReplaceStmt', target: site.span, stmt: { kind: 'ExprStmt', expr, span: site.span } }
-      : { kind: 'ReplaceExpr', target: site.span, expr, parenthesize: !site.topLevel && expr.kind === 'BinaryExpr' };
+      ? stmtEdit({ kind: 'ExprStmt', expr, span: site.span })
+      : from?.statementOnly && !to.statementOnly
+        ? stmtEdit({ kind: 'DeclStmt', type: 'int', name: freshRegister!, init: expr, span: site.stmt.stmt.span })
+        : { kind: 'ReplaceExpr', target: site.span, expr, parenthesize: !site.topLevel && expr.kind === 'BinaryExpr' };
   const plainText = site.node.kind === 'plain-store' ? printStmt(site.node.store, '')[0] : undefined;
+  const afterText = edit.kind === 'ReplaceStmt' && edit.stmt.kind === 'DeclStmt' ? printStmt(edit.stmt, '')[0] : undefined;
   return {
     slot: `site:${site.span.start}`,
     thread: site.stmt.thread,
@@ -97,7 +106,7 @@ export function replaceSite(site: Site, to: Form, source: SourceFile): Change | 
     line: source.lineCol(site.span.start).line,
     offset: site.span.start,
     before: plainText ?? text(source, site.span),
-    after: printExpr(expr),
+    after: afterText?.replace(/;$/, '') ?? printExpr(expr),
   };
 }
 

@@ -4,7 +4,7 @@
 import { type CheckOptions, checkTest, type TestResult } from '../enumerate';
 import type { CompiledModel } from '../interp';
 import type { LitmusTest, MacroFile } from '../litmus';
-import { hasErrors } from '../source';
+import { hasErrors, UserError } from '../source';
 import type { Status } from './advice';
 
 export interface CheckRequest {
@@ -19,17 +19,29 @@ export type VariantOutcome =
 /** Checks a batch of variants; outcomes come back in request order. */
 export type VariantChecker = (requests: readonly CheckRequest[]) => Promise<VariantOutcome[]>;
 
+/** One variant through the ordinary checker; a failure makes it "not checked", with the reason. */
+export function checkVariant(
+  request: CheckRequest,
+  macros: MacroFile,
+  model: CompiledModel,
+  options: Omit<CheckOptions, 'stopAtFirst'>,
+): VariantOutcome {
+  try {
+    const result = checkTest(request.test, macros, model, { ...options, stopAtFirst: request.stopAtFirst });
+    return { kind: 'checked', result };
+  } catch (e) {
+    const why = e instanceof UserError ? e.diagnostic.message : `internal error in ordo: ${e instanceof Error ? e.message : String(e)}`;
+    return { kind: 'not-checked', why };
+  }
+}
+
 /** A checker running in this thread, with the model compiled once. */
 export function inThreadChecker(
   macros: MacroFile,
   model: CompiledModel,
   options: Omit<CheckOptions, 'stopAtFirst'>,
 ): VariantChecker {
-  return async (requests) =>
-    requests.map((r) => ({
-      kind: 'checked',
-      result: checkTest(r.test, macros, model, { ...options, stopAtFirst: r.stopAtFirst }),
-    }));
+  return async (requests) => requests.map((r) => checkVariant(r, macros, model, options));
 }
 
 /** Executions that reach the outcome: the proposition holds, or fails for `forall`. */

@@ -2,6 +2,12 @@
 // of a test are edits of its AST, checked by the ordinary checker; src/report/ prints advice.
 export * from './advice';
 export { type AdviseInput, type AdviseOptions, adviseTest, DEFAULT_ADVISE_OPTIONS } from './advise';
-export { type CheckRequest, inThreadChecker, type VariantChecker, type VariantOutcome } from './checker';
-export { COST } from './primitives';
+export {
+  type CheckRequest,
+  checkVariant,
+  inThreadChecker,
+  type VariantChecker,
+  type VariantOutcome,
+} from './checker';
+export { COST, COST_LEGEND } from './primitives';
 export type { AdviseTarget } from './variants';

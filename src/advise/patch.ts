@@ -85,9 +85,10 @@ function diffOps(a: readonly string[], b: readonly string[]): Op[] {
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) ops.push({ kind: ' ', line: a[i++], oldNo: i, newNo: ++j });
-    else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j]))
-      ops.push({ kind: '+', line: b[j++], oldNo: i, newNo: j });
-    else ops.push({ kind: '-', line: a[i++], oldNo: i, newNo: j });
+    // Deletions before insertions, as diff(1) prints them.
+    else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1]))
+      ops.push({ kind: '-', line: a[i++], oldNo: i, newNo: j });
+    else ops.push({ kind: '+', line: b[j++], oldNo: i, newNo: j });
   }
   return ops;
 }

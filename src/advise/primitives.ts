@@ -17,6 +17,15 @@ export const COST = {
   gracePeriod: 20,
 } as const;
 
+/** The cost model in one line, for help texts and reports. */
+export const COST_LEGEND = [
+  `ONCE, relaxed and void atomics ${COST.nothing}`,
+  `acquire/release ${COST.acquireRelease}`,
+  `smp_rmb()/smp_wmb() ${COST.readWriteBarrier}`,
+  `smp_mb__before/after_atomic() ${COST.atomicBarrier}`,
+  `smp_mb() or a fully ordered RMW ${COST.full}`,
+].join(', ');
+
 export type Role = 'fence' | 'load' | 'store' | 'rmw' | 'lock' | 'unlock' | 'rcu-lock' | 'rcu-unlock';
 
 /** How a form names the location in its first argument: `READ_ONCE(*p)` vs `smp_load_acquire(p)`. */
@@ -28,7 +37,7 @@ export interface Form {
   readonly first?: FirstArg;
   /** `atomic_dec_and_test(p)` written as a `_return` form: the value is compared `== 0`. */
   readonly zeroTest?: boolean;
-  /** A void atomic: only usable as a whole statement. */
+  /** A void atomic: a statement macro, where the others are expressions. */
   readonly statementOnly?: boolean;
 }
 
@@ -130,7 +139,7 @@ const SUFFIXED: readonly (readonly [string, string?])[] = [
   ['atomic_fetch_andnot', 'atomic_andnot'],
 ];
 
-/** Strengthening a void atomic goes to this value-returning family (Documentation/atomic_t.txt). */
+/** A void atomic strengthens into this value-returning family (Documentation/atomic_t.txt). */
 const RETURNING_OF_VOID = new Map<string, string>();
 
 for (const [base, voidForm] of SUFFIXED) {
@@ -141,7 +150,7 @@ for (const [base, voidForm] of SUFFIXED) {
   ]);
   add('rmw', { name: `${base}_acquire`, cost: COST.acquireRelease }, 'acquire RMW', [relaxed]);
   add('rmw', { name: `${base}_release`, cost: COST.acquireRelease }, 'release RMW', [relaxed]);
-  add('rmw', { name: relaxed, cost: COST.nothing }, 'relaxed RMW', voidForm ? [voidForm] : []);
+  add('rmw', { name: relaxed, cost: COST.nothing }, 'relaxed RMW');
   if (voidForm && !RETURNING_OF_VOID.has(voidForm)) RETURNING_OF_VOID.set(voidForm, base);
 }
 for (const voidForm of RETURNING_OF_VOID.keys()) {
@@ -164,7 +173,7 @@ for (const [test, ret] of [
   add('rmw', { name: `${ret}_relaxed==0`, cost: COST.nothing, zeroTest: true }, 'relaxed RMW');
 }
 // No weaker spelling in the kernel's API.
-add('rmw', { name: 'atomic_add_unless', cost: COST.full }, 'fully ordered RMW (when it adds)');
+add('rmw', { name: 'atomic_add_unless', cost: COST.full }, 'fully ordered RMW when it adds');
 
 // ---- Locks: varied as a pair (include/linux/spinlock.h, rcupdate.h) ----
 add('lock', { name: 'spin_lock', cost: COST.full }, 'lock acquisition');
@@ -178,7 +187,7 @@ const UP = new Map<string, string[]>();
 for (const [name, e] of TABLE) {
   for (const d of e.down) UP.set(d, [...(UP.get(d) ?? []), name]);
 }
-// Void atomics strengthen into their value-returning family (not back down to _relaxed).
+// Void atomics strengthen into their value-returning family (the value goes to a new register).
 for (const [voidForm, base] of RETURNING_OF_VOID) {
   UP.set(voidForm, [`${base}_acquire`, `${base}_release`]);
 }

@@ -47,6 +47,8 @@ export interface ThreadSites {
   readonly stmts: readonly StmtRef[];
   /** Every site, in evaluation order. */
   readonly sites: readonly Site[];
+  /** A register name the thread does not use, for the value of an atomic that had none. */
+  readonly freshRegister: string;
 }
 
 /** The sites of every thread; `defined` says which macros the model's macro file has. */
@@ -54,6 +56,7 @@ export function findSites(test: LitmusTest, defined: (macro: string) => boolean)
   return test.threads.map((t) => {
     const stmts: StmtRef[] = [];
     const sites: Site[] = [];
+    const registers = new Set<string>();
     let current: StmtRef;
     const site = (node: SiteNode, span: Span, name: string, flags: Partial<Site>) => {
       sites.push({
@@ -113,9 +116,11 @@ export function findSites(test: LitmusTest, defined: (macro: string) => boolean)
         stmts.push(current);
         switch (stmt.kind) {
           case 'DeclStmt':
+            registers.add(stmt.name);
             if (stmt.init) visitExpr(stmt.init, true);
             return;
           case 'AssignStmt':
+            registers.add(stmt.name);
             return visitExpr(stmt.value, true);
           case 'StoreStmt':
             visitExpr(stmt.address, false);
@@ -139,7 +144,9 @@ export function findSites(test: LitmusTest, defined: (macro: string) => boolean)
       });
     };
     visitList(t.body);
-    return { thread: t.index, stmts, sites };
+    let n = 0;
+    while (registers.has(`r${n}`)) n++;
+    return { thread: t.index, stmts, sites, freshRegister: `r${n}` };
   });
 }
 

@@ -1,9 +1,10 @@
 // CLI adapter: the worker-thread side of a batch: loads the model once, then checks the files
 // it is sent, one at a time, answering with their outcomes.
 import { parentPort, workerData } from 'node:worker_threads';
+import { type CheckRequest, checkVariant, type VariantOutcome } from '../advise';
 import type { TestOutcome } from '../report';
 import type { Diagnostic } from '../source';
-import { type CheckLimits, checkFile } from './check-file';
+import { type CheckLimits, checkFile, checkOptions } from './check-file';
 import type { ModelSetup } from './config';
 import { loadSetup } from './load-setup';
 import { WORKER_MARK } from './worker-mark';
@@ -14,7 +15,12 @@ export interface WorkerData {
   readonly limits: CheckLimits;
 }
 
-export type ToWorker = { readonly kind: 'check'; readonly index: number; readonly file: string };
+export type ToWorker =
+  | { readonly kind: 'check'; readonly index: number; readonly file: string }
+  /** A variant of a test made by `ordo advise`, answered with a VariantReply. */
+  | { readonly kind: 'check-variant'; readonly index: number; readonly request: CheckRequest };
+
+export type VariantReply = { readonly kind: 'variant'; readonly index: number; readonly outcome: VariantOutcome };
 
 export type FromWorker =
   | { readonly kind: 'ready'; readonly ok: boolean; readonly diagnostics: readonly Diagnostic[] }
@@ -31,7 +37,10 @@ export function serveBatch(): Promise<number> {
     if (!loaded.value) return resolve(0);
     const setup = loaded.value;
     port.on('message', (m: ToWorker) => {
-      send({ kind: 'outcome', index: m.index, outcome: checkFile(m.file, setup, data.limits) });
+      if (m.kind === 'check-variant') {
+        const outcome = checkVariant(m.request, setup.macros, setup.model, checkOptions(setup, data.limits));
+        port.postMessage({ kind: 'variant', index: m.index, outcome } satisfies VariantReply);
+      } else send({ kind: 'outcome', index: m.index, outcome: checkFile(m.file, setup, data.limits) });
     });
     port.on('close', () => resolve(0));
   });

@@ -78,7 +78,7 @@ function runInThread(files: readonly string[], options: BatchOptions, sinks: Bat
  * Under tsx (tests, development) a worker must register tsx before loading TypeScript; the
  * bundle starts itself, and its entry point recognises the worker by its workerData.
  */
-function startWorker(data: WorkerData): Worker {
+export function startWorker(data: WorkerData): Worker {
   if (!__filename.endsWith('.ts')) return new Worker(__filename, { workerData: data });
   const tsx = require.resolve('tsx/cjs', { paths: [__dirname] });
   const entry = path.join(__dirname, 'batch-worker.ts');

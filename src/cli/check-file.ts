@@ -1,6 +1,6 @@
 // CLI adapter: one input file through the pipeline (parse, check, report data), never throwing.
 import * as fs from 'node:fs';
-import { checkTest } from '../enumerate';
+import { type CheckOptions, checkTest } from '../enumerate';
 import { parseLitmus } from '../litmus';
 import { formatCondition, type TestOutcome, testHash } from '../report';
 import { type Diagnostic, error, hasErrors, span, UserError } from '../source';
@@ -11,6 +11,17 @@ export interface CheckLimits {
   readonly timeoutMs?: number;
   readonly maxCandidates?: number;
   readonly maxEvents?: number;
+}
+
+/** What checkTest needs from a batch's setup and limits. */
+export function checkOptions(loaded: LoadedSetup, limits: CheckLimits): CheckOptions {
+  return {
+    variants: loaded.setup.variants,
+    unroll: loaded.setup.unroll,
+    timeoutMs: limits.timeoutMs,
+    maxCandidates: limits.maxCandidates,
+    maxEvents: limits.maxEvents,
+  };
 }
 
 export function checkFile(file: string, loaded: LoadedSetup, limits: CheckLimits): TestOutcome {
@@ -30,13 +41,7 @@ export function checkFile(file: string, loaded: LoadedSetup, limits: CheckLimits
     if (!test || hasErrors(parsed.diagnostics)) {
       return { file, name: test?.name ?? headerName(text), diagnostics: parsed.diagnostics };
     }
-    const result = checkTest(test, loaded.macros, loaded.model, {
-      variants: loaded.setup.variants,
-      unroll: loaded.setup.unroll,
-      timeoutMs: limits.timeoutMs,
-      maxCandidates: limits.maxCandidates,
-      maxEvents: limits.maxEvents,
-    });
+    const result = checkTest(test, loaded.macros, loaded.model, checkOptions(loaded, limits));
     return {
       file,
       name: test.name,

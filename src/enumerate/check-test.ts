@@ -15,7 +15,14 @@ import { CoherenceTracker } from './coherence';
 import { Combination } from './combination';
 import { herdSymbol } from './herd-symbols';
 import { evalProp, type Lookup } from './prop';
-import type { FinalState, LimitReached, StateLoc, StateValue, TestKind, TestResult } from './result';
+import type {
+  FinalState,
+  LimitReached,
+  StateLoc,
+  StateValue,
+  TestKind,
+  TestResult,
+} from './result';
 import { searchReadsFrom } from './rf-search';
 import { Solver } from './solver';
 import { StructureView } from './structure-view';
@@ -49,8 +56,15 @@ export interface BranchOutcome {
   readonly undef: boolean;
 }
 
-/** Runs the model on one candidate, calling back once per accepted branch. */
-export type ModelRunner = (exec: Execution, onAccepted: (b: BranchOutcome) => void | 'stop') => void;
+/**
+ * Runs the model on one candidate, calling back once per accepted branch, and `poll` often
+ * enough for a time limit to stop a long run (poll throws then).
+ */
+export type ModelRunner = (
+  exec: Execution,
+  onAccepted: (b: BranchOutcome) => void | 'stop',
+  poll: () => void,
+) => void;
 
 class LimitError extends Error {
   constructor(readonly limit: LimitReached) {
@@ -120,7 +134,9 @@ export function checkWithRunner(
   run.diagnostics.push(...events.diagnostics);
   if (!hasErrors(run.diagnostics)) {
     try {
-      const threads = events.threads.map((paths) => paths.filter((p) => feasible(p, events.varCount)));
+      const threads = events.threads.map((paths) =>
+        paths.filter((p) => feasible(p, events.varCount)),
+      );
       for (const paths of combinations(threads)) {
         if (run.checkStructure(new Combination(paths, events.initWrites), events) === 'stop') break;
       }
@@ -198,42 +214,48 @@ class TestRun {
     };
     const filter = this.test.filter;
 
-    return searchReadsFrom(comb, solver, tracker, { atomicity: this.pruning }, {
-      reject: () => {
-        this.tick();
-        return filter !== undefined && evalProp(filter, partial) === false;
-      },
-      leaf: (rfOf) => {
-        this.tick();
-        if (!solver.complete) return undefined;
-        currentRf = rfOf;
-        const locOf = new Int32Array(comb.size).fill(-1);
-        let signature = '';
-        for (let i = 0; i < comb.size; i++) {
-          const loc = comb.events[i].ev.loc;
-          if (loc === undefined) continue;
-          const v = solver.valueOf(loc);
-          if (v === undefined) return undefined;
-          const k = typeof v === 'string' ? locIndex.get(v) : undefined;
-          if (k === undefined) {
-            this.diagnostics.push(badAddress(v, comb.events[i].ev.span));
-            return 'stop';
+    return searchReadsFrom(
+      comb,
+      solver,
+      tracker,
+      { atomicity: this.pruning },
+      {
+        reject: () => {
+          this.tick();
+          return filter !== undefined && evalProp(filter, partial) === false;
+        },
+        leaf: (rfOf) => {
+          this.tick();
+          if (!solver.complete) return undefined;
+          currentRf = rfOf;
+          const locOf = new Int32Array(comb.size).fill(-1);
+          let signature = '';
+          for (let i = 0; i < comb.size; i++) {
+            const loc = comb.events[i].ev.loc;
+            if (loc === undefined) continue;
+            const v = solver.valueOf(loc);
+            if (v === undefined) return undefined;
+            const k = typeof v === 'string' ? locIndex.get(v) : undefined;
+            if (k === undefined) {
+              this.diagnostics.push(badAddress(v, comb.events[i].ev.span));
+              return 'stop';
+            }
+            locOf[i] = k;
+            if (comb.knownLoc[i] === undefined) signature += `${i}:${k},`;
           }
-          locOf[i] = k;
-          if (comb.knownLoc[i] === undefined) signature += `${i}:${k},`;
-        }
-        if (comb.cut) {
-          this.loop = true;
-          return undefined;
-        }
-        let view = views.get(signature);
-        if (!view) {
-          view = new StructureView(comb, locOf);
-          views.set(signature, view);
-        }
-        return this.finals(comb, view, rfOf, tracker, solver, regAtom, toState);
+          if (comb.cut) {
+            this.loop = true;
+            return undefined;
+          }
+          let view = views.get(signature);
+          if (!view) {
+            view = new StructureView(comb, locOf);
+            views.set(signature, view);
+          }
+          return this.finals(comb, view, rfOf, tracker, solver, regAtom, toState);
+        },
       },
-    });
+    );
   }
 
   /** Every choice of final writes for the observed locations, then the model. */
@@ -296,17 +318,23 @@ class TestRun {
     const finalWrites: EventSet = evset.of(comb.size, fw);
     const exec = new Candidate(view, rfPairs, finalWrites, pcoPairs(comb, view, fw), values);
     const state = this.stateOf(lookup);
-    const satisfies = this.test.condition ? evalProp(this.test.condition.prop, lookup) === true : true;
+    const satisfies = this.test.condition
+      ? evalProp(this.test.condition.prop, lookup) === true
+      : true;
     let stop: 'stop' | undefined;
-    this.runner(exec, (branch) => {
-      if (satisfies) this.satisfied++;
-      else this.unsatisfied++;
-      for (const f of branch.flags) this.flags.add(f);
-      if (branch.undef) this.undef = true;
-      this.states.set(state.key, { values: state.values, satisfies });
-      if (this.options.stopAtFirst === (satisfies ? 'satisfied' : 'unsatisfied')) stop = 'stop';
-      return stop;
-    });
+    this.runner(
+      exec,
+      (branch) => {
+        if (satisfies) this.satisfied++;
+        else this.unsatisfied++;
+        for (const f of branch.flags) this.flags.add(f);
+        if (branch.undef) this.undef = true;
+        this.states.set(state.key, { values: state.values, satisfies });
+        if (this.options.stopAtFirst === (satisfies ? 'satisfied' : 'unsatisfied')) stop = 'stop';
+        return stop;
+      },
+      () => this.tick(),
+    );
     return stop;
   }
 
@@ -315,7 +343,9 @@ class TestRun {
       loc: stateLoc(ref),
       value: lookup(ref) ?? ({ kind: 'int', value: 0 } as const),
     }));
-    const key = values.map((v) => `${v.value.kind}:${'value' in v.value ? v.value.value : v.value.name}`).join(';');
+    const key = values
+      .map((v) => `${v.value.kind}:${'value' in v.value ? v.value.value : v.value.name}`)
+      .join(';');
     return { key, values };
   }
 
@@ -350,7 +380,11 @@ function locOfName(comb: Combination, view: StructureView, name: string): number
 }
 
 /** herd's pco: the initial write before the other writes of its location, the final write after them. */
-function pcoPairs(comb: Combination, view: StructureView, fw: readonly number[]): [number, number][] {
+function pcoPairs(
+  comb: Combination,
+  view: StructureView,
+  fw: readonly number[],
+): [number, number][] {
   const out: [number, number][] = [];
   const locOf = view.locOf;
   for (const a of comb.writes) {
@@ -363,5 +397,9 @@ function pcoPairs(comb: Combination, view: StructureView, fw: readonly number[])
 }
 
 function badAddress(v: Value, span: Diagnostic['span']): Diagnostic {
-  return error('events/bad-address', `access to ${String(v)}, which is not the address of a location`, span);
+  return error(
+    'events/bad-address',
+    `access to ${String(v)}, which is not the address of a location`,
+    span,
+  );
 }

@@ -5,7 +5,12 @@ import type { LitmusTest, MacroFile } from '../litmus/ast';
 import { type CheckOptions, checkWithRunner } from './check-test';
 import type { TestResult } from './result';
 
-export { type BranchOutcome, type CheckOptions, checkWithRunner, type ModelRunner } from './check-test';
+export {
+  type BranchOutcome,
+  type CheckOptions,
+  checkWithRunner,
+  type ModelRunner,
+} from './check-test';
 export * from './result';
 
 export function checkTest(
@@ -14,5 +19,10 @@ export function checkTest(
   model: CompiledModel,
   options: CheckOptions,
 ): TestResult {
-  return checkWithRunner(test, macros, (exec, onAccepted) => runModel(model, exec, onAccepted), options);
+  return checkWithRunner(
+    test,
+    macros,
+    (exec, onAccepted, poll) => runModel(model, exec, onAccepted, poll),
+    options,
+  );
 }

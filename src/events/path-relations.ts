@@ -68,11 +68,16 @@ function computePathRelations(path: ThreadPath): PathRelations {
   const control = relOf(n, path.control);
   const rmw = atomicPairs(path);
 
-  // Data flow through registers: register rf and iico among non-memory events.
+  // Data flow out of a read: through registers (register rf and iico among non-memory
+  // events), or straight into the next access (herd since its "Fix dependency definition":
+  // `WRITE_ONCE(*x, READ_ONCE(*y))` carries a data dependency).
   const ddInside = rel.plus(rel.union(relOf(n, path.regRf), restrict(iicoData, irrelevant, irrelevant)));
-  const ddPre = rel.seq(
-    rel.union(rel.restrictDomain(iicoCtrl, memStore), rel.restrictDomain(iicoData, memLoadTotal)),
-    ddInside,
+  const ddPre = rel.union(
+    rel.idOn(memLoadTotal),
+    rel.seq(
+      rel.union(rel.restrictDomain(iicoCtrl, memStore), rel.restrictDomain(iicoData, memLoadTotal)),
+      ddInside,
+    ),
   );
   const lastData = restrict(iicoData, ports, memStore);
   const data = rel.union(rel.seq(ddPre, lastData), rel.inter(relOf(n, rmw), iicoData));

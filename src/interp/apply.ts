@@ -9,6 +9,7 @@ import { describe, type Value } from './values';
 /** `f arg`, called from `env` (primitives read the execution through it). */
 export function apply(f: Value, arg: Value, env: Env, at: Span): Value {
   if (f.kind === 'closure') {
+    env.top.run.poll?.();
     const fn = f.fn;
     const frame = new LocalFrame(fn.layout, f.env, f.env.top, new Array(fn.layout.inits.length));
     bindPattern(fn.pat, arg, frame.vals, at);

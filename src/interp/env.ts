@@ -55,6 +55,8 @@ export interface AcceptedState {
 export interface RunContext {
   stopped: boolean;
   accept(state: AcceptedState, env: TopEnv): void;
+  /** Called at every function call: may throw to end a run that is past its caller's limits. */
+  readonly poll?: () => void;
   /** Bell mode: the tags named by `instructions` declarations, in order. */
   readonly bellTags: string[];
 }

@@ -132,9 +132,11 @@ function start(
   exec: Execution,
   cache: StructureCache,
   onAccepted?: (branch: AcceptedBranch) => void | 'stop',
+  poll?: () => void,
 ): RunContext {
   const run: RunContext = {
     stopped: false,
+    poll,
     bellTags: [],
     accept: (st, top) => {
       if (onAccepted?.(branchView(st, top)) === 'stop') run.stopped = true;
@@ -150,19 +152,22 @@ function start(
 /**
  * Runs the model on one candidate execution, calling `onAccepted` once per accepted branch
  * (each `with` choice that passes every check); returning 'stop' abandons the remaining
- * branches. Evaluation errors are thrown as UserError with a positioned diagnostic.
+ * branches. Evaluation errors are thrown as UserError with a positioned diagnostic. `poll`,
+ * called at every function call, may throw to stop a run that takes too long (one candidate
+ * of a model enumerating coherence orders with `linearisations` can run for hours).
  */
 export function runModel(
   model: CompiledModel,
   exec: Execution,
   onAccepted: (branch: AcceptedBranch) => void | 'stop',
+  poll?: () => void,
 ): void {
   let cache = model.caches.get(exec.structureKey);
   if (!cache) {
     cache = new StructureCache(exec.size, model.program.staticCount);
     model.caches.set(exec.structureKey, cache);
   }
-  start(model.program, exec, cache, onAccepted);
+  start(model.program, exec, cache, onAccepted, poll);
 }
 
 function branchView(st: AcceptedState, top: TopEnv): AcceptedBranch {

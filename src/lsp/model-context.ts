@@ -2,6 +2,7 @@
 // the one rule on files: the server reads only the workspace and the configured model folders.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isRunTarget, targetSetup } from '../cli/arch-targets';
 import {
   COMMAND_LINE,
   catModelsDir,
@@ -127,6 +128,11 @@ export class ModelContext {
     const choices: ModelSetup[] = [];
     const problems: Diagnostic[] = [];
     for (const conf of confs) {
+      // ordo's own targets (`arm64`, `sc`...) as `ordo run --arch` sets them up.
+      if (conf && isRunTarget(conf)) {
+        choices.push(targetSetup(conf));
+        continue;
+      }
       const file = conf && (isTargetName(conf) ? `${conf}.cfg` : this.absolute(conf));
       const given = file ? [commandLineSetting('conf', file)] : [];
       const r = resolveSetup(given, search);
@@ -156,7 +162,7 @@ export class ModelContext {
   }
 }
 
-/** A bare word (`sc`) names a target: `<word>.cfg` searched like a model file (ordo's cat-models/ last). */
+/** Another bare word names a cfg: `<word>.cfg`, searched like a model file (ordo's cat-models/ last). */
 function isTargetName(conf: string): boolean {
   return /^[\w-]+$/.test(conf);
 }

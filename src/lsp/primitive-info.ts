@@ -15,13 +15,14 @@ import { describeOrdering } from './primitive-ordering';
 export interface MacroTable {
   readonly file: string;
   readonly text: string;
+  readonly parsed: MacroFile;
   readonly macros: ReadonlyMap<string, Macro>;
 }
 
 export function macroTable(file: string, text: string, parsed: MacroFile): MacroTable {
   const macros = new Map<string, Macro>();
   for (const m of parsed.macros) if (!macros.has(m.name)) macros.set(m.name, m);
-  return { file, text, macros };
+  return { file, text, parsed, macros };
 }
 
 export interface InternalForm {

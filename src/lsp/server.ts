@@ -239,7 +239,7 @@ class OrdoServer {
     st.failure = undefined;
     switch (kind) {
       case 'litmus': {
-        const litmus = analyseLitmus(doc.getText(), file);
+        const litmus = analyseLitmus(doc.getText(), file, this.model.macros());
         st.analysis = { version: doc.version, litmus };
         if (litmus.names) st.names = litmus.names;
         const problems = [...litmus.diagnostics, ...this.model.problems()];

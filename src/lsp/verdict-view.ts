@@ -70,9 +70,12 @@ function hasVerdict(v: TargetVerdict): v is TargetVerdict & { result: TestResult
   return v.result !== undefined && !hasErrors(v.result.diagnostics);
 }
 
-/** How verdicts name a model: "LKMM" for ordo's and the kernel's LKMM, "SC", else the file's base name. */
+/**
+ * How verdicts name a model: an architecture by its target (`arm64`), "LKMM" for ordo's and the
+ * kernel's LKMM, "SC", else the file's base name.
+ */
 export function modelLabel(setup: ModelSetup): string {
-  const base = path.basename(setup.label).replace(/\.(cfg|cat)$/, '');
+  const base = setup.target ?? path.basename(setup.label).replace(/\.(cfg|cat)$/, '');
   return WELL_KNOWN_MODELS[base] ?? base;
 }
 

@@ -13,8 +13,32 @@ export function words(n: number): number {
   return (n + 31) >>> 5;
 }
 
+/** Arrays up to this many words are allocated on V8's heap, where allocation is cheap. */
+const SMALL = 16;
+const CHUNK_BYTES = 1 << 14;
+let chunk = new ArrayBuffer(CHUNK_BYTES);
+let chunkUsed = 0;
+
+/**
+ * A fresh zeroed array of `k` words. Larger arrays are carved out of shared, never reused
+ * chunks: V8 gives each `new Uint32Array(k)` above 64 bytes its own off-heap buffer, which
+ * costs several times more than a view, and relations of more than 16 events are all that size.
+ */
+export function zeroWords(k: number): Uint32Array {
+  if (k <= SMALL) return new Uint32Array(k);
+  const bytes = k * 4;
+  if (bytes > CHUNK_BYTES / 4) return new Uint32Array(k);
+  if (chunkUsed + bytes > CHUNK_BYTES) {
+    chunk = new ArrayBuffer(CHUNK_BYTES);
+    chunkUsed = 0;
+  }
+  const out = new Uint32Array(chunk, chunkUsed, k);
+  chunkUsed += bytes;
+  return out;
+}
+
 export function empty(n: number): EventSet {
-  return new EventSet(n, new Uint32Array(words(n)));
+  return new EventSet(n, zeroWords(words(n)));
 }
 
 export function full(n: number): EventSet {
@@ -39,19 +63,19 @@ export function add(s: EventSet, i: number): void {
 }
 
 export function union(a: EventSet, b: EventSet): EventSet {
-  const r = new Uint32Array(a.bits.length);
+  const r = zeroWords(a.bits.length);
   for (let k = 0; k < r.length; k++) r[k] = a.bits[k] | b.bits[k];
   return new EventSet(a.n, r);
 }
 
 export function inter(a: EventSet, b: EventSet): EventSet {
-  const r = new Uint32Array(a.bits.length);
+  const r = zeroWords(a.bits.length);
   for (let k = 0; k < r.length; k++) r[k] = a.bits[k] & b.bits[k];
   return new EventSet(a.n, r);
 }
 
 export function diff(a: EventSet, b: EventSet): EventSet {
-  const r = new Uint32Array(a.bits.length);
+  const r = zeroWords(a.bits.length);
   for (let k = 0; k < r.length; k++) r[k] = a.bits[k] & ~b.bits[k];
   return new EventSet(a.n, r);
 }

@@ -1,6 +1,6 @@
 // Relations stage (hot path): binary relations on events as bit matrices, one bitset row per event.
 // No per-pair objects: every operation works on whole 32-bit words.
-import { EventSet, popcount, words } from './event-set';
+import { EventSet, popcount, words, zeroWords } from './event-set';
 
 export class Relation {
   constructor(
@@ -14,11 +14,13 @@ export class Relation {
 
 export function empty(n: number): Relation {
   const w = words(n);
-  return new Relation(n, w, new Uint32Array(n * w));
+  return new Relation(n, w, zeroWords(n * w));
 }
 
 export function clone(r: Relation): Relation {
-  return new Relation(r.n, r.w, r.bits.slice());
+  const bits = zeroWords(r.bits.length);
+  bits.set(r.bits);
+  return new Relation(r.n, r.w, bits);
 }
 
 export function has(r: Relation, i: number, j: number): boolean {
@@ -82,13 +84,13 @@ export function union(a: Relation, b: Relation): Relation {
 }
 
 export function inter(a: Relation, b: Relation): Relation {
-  const out = new Uint32Array(a.bits.length);
+  const out = zeroWords(a.bits.length);
   for (let k = 0; k < out.length; k++) out[k] = a.bits[k] & b.bits[k];
   return new Relation(a.n, a.w, out);
 }
 
 export function diff(a: Relation, b: Relation): Relation {
-  const out = new Uint32Array(a.bits.length);
+  const out = zeroWords(a.bits.length);
   for (let k = 0; k < out.length; k++) out[k] = a.bits[k] & ~b.bits[k];
   return new Relation(a.n, a.w, out);
 }
@@ -143,7 +145,7 @@ export function seq(a: Relation, b: Relation): Relation {
 
 /** `[S] ; r` without building [S]. */
 export function restrictDomain(r: Relation, s: EventSet): Relation {
-  const out = new Uint32Array(r.bits.length);
+  const out = zeroWords(r.bits.length);
   const { w, bits } = r;
   for (let i = 0; i < r.n; i++) {
     if ((s.bits[i >>> 5] & (1 << (i & 31))) === 0) continue;
@@ -155,7 +157,7 @@ export function restrictDomain(r: Relation, s: EventSet): Relation {
 
 /** `r ; [S]` without building [S]. */
 export function restrictRange(r: Relation, s: EventSet): Relation {
-  const out = new Uint32Array(r.bits.length);
+  const out = zeroWords(r.bits.length);
   const w = r.w;
   for (let i = 0; i < r.n; i++) {
     const base = i * w;
@@ -200,7 +202,7 @@ export function opt(a: Relation): Relation {
 }
 
 export function domain(a: Relation): EventSet {
-  const s = new Uint32Array(words(a.n));
+  const s = zeroWords(words(a.n));
   for (let i = 0; i < a.n; i++) {
     const base = i * a.w;
     for (let k = 0; k < a.w; k++) {
@@ -214,7 +216,7 @@ export function domain(a: Relation): EventSet {
 }
 
 export function range(a: Relation): EventSet {
-  const s = new Uint32Array(a.w);
+  const s = zeroWords(a.w);
   for (let i = 0; i < a.n; i++) {
     const base = i * a.w;
     for (let k = 0; k < a.w; k++) s[k] |= a.bits[base + k];

@@ -1,6 +1,8 @@
 // Report stage: public face: herd7 text blocks, JSON lines, and reading herd7/litmus7 logs;
 // outcome tables, comparisons of results, execution graphs (DOT, SVG).
 
+export { formatAdviceJson } from './advice-json';
+export { formatAdviceText } from './advice-text';
 export { type Comparison, compareRecords, isIdentical, type TestDifference } from './compare';
 export { type CompareRecord, readCompareRecords } from './compare-input';
 export { type CompareSide, formatComparison, formatComparisonJson } from './compare-text';

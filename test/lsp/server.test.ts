@@ -58,6 +58,21 @@ describe('lsp/server (in memory)', () => {
       expect(codes(p)).to.include('litmus/missing-parameter');
     });
 
+    it('reports a primitive the .def lacks at once, and starts no check', async () => {
+      const text = SB.replace('WRITE_ONCE(*y, 1)', 'WRITE_ONCE(*y, 1, 2)').replace(
+        'smp_mb();\n  r0 = READ_ONCE(*y)',
+        'smp_memb();\n  r0 = READ_ONCE(*y)',
+      );
+      await client.open(URI, text);
+      const p = await client.diagnosticsFor(URI);
+      const d = p.diagnostics.find((x) => x.code === 'events/unknown-primitive');
+      expect(d?.message).to.equal('unknown primitive smp_memb (not in lkmm.def)');
+      expect(d?.range.start).to.deep.equal(positionOf(text, text.indexOf('smp_memb')));
+      expect(p.diagnostics.map((x) => x.code)).to.include('events/macro-arity');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(client.statuses).to.deep.equal([]);
+    });
+
     it('shows the verdict on the exists line once the test parses', async () => {
       await client.open(URI, SB);
       const p = await client.diagnosticsFor(URI, hasVerdict);
@@ -179,21 +194,24 @@ describe('lsp/server (in memory)', () => {
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-targets-'));
     after(() => fs.rmSync(workspace, { recursive: true, force: true }));
 
-    it('shows one verdict per target, a bare name meaning <name>.cfg', async () => {
+    it("shows one verdict per target: ordo's targets by name, other bare names as <name>.cfg", async () => {
       fs.writeFileSync(
-        path.join(workspace, 'sc.cfg'),
+        path.join(workspace, 'mine.cfg'),
         'macros lkmm.def\nbell lkmm.bell\nmodel sc.cat\n',
       );
       workers = scriptedWorkers(20);
       client = inMemoryServer(workers.spawn);
-      await client.initialize({ targets: ['sc'], debounceMs: 20 }, pathToFileURL(workspace).href);
+      const targets = ['arm64', 'sc', 'mine'];
+      await client.initialize({ targets, debounceMs: 20 }, pathToFileURL(workspace).href);
       await client.open(URI, SB);
       const p = await client.diagnosticsFor(URI, hasVerdict);
       expect(
         p.diagnostics.filter((d) => d.code === 'ordo/verdict').map((d) => d.message),
       ).to.deep.equal([
         'Never under LKMM (0 of 3 executions)',
+        'Never under arm64 (0 of 3 executions)',
         'Never under SC (0 of 3 executions)',
+        'Never under mine (0 of 3 executions)',
       ]);
     });
 

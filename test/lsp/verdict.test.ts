@@ -134,6 +134,26 @@ describe('lsp/server with the real checker and the default model', function () {
     expect(answer.svg).to.match(/<svg/);
   });
 
+  it('adds a verdict per architecture when targets are configured', async () => {
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { ordo: { targets: ['arm64', 'x86-64'], debounceMs: 20 } },
+    });
+    const uri = 'file:///work/sb-mbs.litmus';
+    await client.open(uri, SB_MBS);
+    const p = await client.diagnosticsFor(
+      uri,
+      (x) => x.diagnostics.filter((d) => d.code === 'ordo/verdict').length === 3,
+      50_000,
+    );
+    const verdicts = p.diagnostics.filter((d) => d.code === 'ordo/verdict').map((d) => d.message);
+    expect(verdicts[0]).to.equal('Never under LKMM (0 of 3 executions)');
+    expect(verdicts[1]).to.match(/^Never under arm64 \(0 of \d+ executions\)$/);
+    expect(verdicts[2]).to.match(/^Never under x86-64 \(0 of \d+ executions\)$/);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { ordo: { debounceMs: 20 } },
+    });
+  });
+
   it('a 6-thread test: fresh diagnostics within 500 ms, the running check cancelled', async () => {
     const uri = 'file:///work/six.litmus';
     await client.open(uri, SIX_THREADS);
