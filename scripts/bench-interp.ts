@@ -1,6 +1,8 @@
 // Benchmark of the cat interpreter alone: the upstream LKMM (../shared/corpus/lkmm) run on
 // hand-built event structures, every reads-from choice a candidate, with and without the
 // per-structure cache; CPU microseconds per candidate. Run: npx tsx scripts/bench-interp.ts [iterations]
+// tsx's module wrappers make it about 3x slower than the bundle; for the bundle's figures:
+//   npx esbuild scripts/bench-interp.ts --bundle --platform=node --loader:.ohm=text --outfile=/tmp/b.cjs && node /tmp/b.cjs
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadModel, runModel } from '../src/interp';

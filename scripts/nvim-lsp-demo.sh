@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Opens a litmus file in headless Neovim (its built-in LSP client, Neovim >= 0.7) with
 # `ordo lsp --stdio` as the server, and prints the diagnostics Neovim received, verdict
-# included. Exit status 0 once a verdict arrived, 1 otherwise.
+# included. Waits for the verdict, or for the server to go quiet when the file cannot be
+# checked. Exit status 0 if diagnostics arrived, 1 if nothing did before the timeout.
 #   scripts/nvim-lsp-demo.sh [FILE.litmus] [TIMEOUT_SECONDS]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,7 +16,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cat >"$work/init.lua" <<'LUA'
 local out = assert(io.open(vim.env.ORDO_DEMO_OUT, 'w'))
-local verdict, failed = false, false
+local verdict, published, running = false, false, false
+local last_event = vim.loop.now()
 local function report(result)
   for _, d in ipairs(result.diagnostics) do
     local severity = ({ 'error', 'warning', 'info', 'hint' })[d.severity or 1]
@@ -23,6 +25,7 @@ local function report(result)
       d.range.start.line + 1, d.range.start.character + 1, severity, d.message, d.code or ''))
     if d.code == 'ordo/verdict' then verdict = true end
   end
+  published, last_event = true, vim.loop.now()
   out:write(string.format('-- %d diagnostics (document version %s)\n', #result.diagnostics,
     tostring(result.version)))
   out:flush()
@@ -37,15 +40,19 @@ local client = vim.lsp.start_client({
     ['ordo/checkStatus'] = function(_, s)
       out:write(string.format('-- check %s (version %d)%s\n', s.state, s.version,
         s.message and (': ' .. s.message) or ''))
-      if s.state == 'failed' then failed = true end
+      running, last_event = s.state == 'running', vim.loop.now()
     end,
   },
 })
 vim.lsp.buf_attach_client(0, client)
-vim.wait(tonumber(vim.env.ORDO_DEMO_TIMEOUT) * 1000, function() return verdict or failed end, 50)
+-- Done at the verdict, or once diagnostics came and no check has run for two seconds.
+local function done()
+  return verdict or (published and not running and vim.loop.now() - last_event > 2000)
+end
+vim.wait(tonumber(vim.env.ORDO_DEMO_TIMEOUT) * 1000, done, 50)
 out:close()
 vim.lsp.stop_client(client)
-vim.cmd(verdict and 'qa!' or 'cquit!')
+vim.cmd(published and 'qa!' or 'cquit!')
 LUA
 
 status=0

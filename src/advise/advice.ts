@@ -72,7 +72,11 @@ export interface Hunk {
 export interface FixAdvice {
   /** The cost model's total for its changes (see COST in primitives.ts). */
   readonly cost: number;
-  readonly changes: readonly { readonly line: number; readonly thread: number; readonly description: string }[];
+  readonly changes: readonly {
+    readonly line: number;
+    readonly thread: number;
+    readonly description: string;
+  }[];
   readonly hunks: readonly Hunk[];
   /** The fixed test under each other target. */
   readonly targets: readonly TargetStatus[];

@@ -1,14 +1,7 @@
 // Advise stage: the changes the advisor tries, each a small list of edits with a cost and a
 // description naming the line it touches: replacing a primitive by another form, removing a
 // barrier or a lock pair, inserting a barrier.
-import {
-  type CallExpr,
-  type Expr,
-  printExpr,
-  printStmt,
-  type Stmt,
-  unreachable,
-} from '../litmus';
+import { type CallExpr, type Expr, printExpr, printStmt, type Stmt, unreachable } from '../litmus';
 import type { SourceFile, Span } from '../source';
 import type { Edit } from './edits';
 import { type Form, fenceForm, macroName } from './primitives';
@@ -29,11 +22,13 @@ export interface Change {
   readonly before?: string;
   /** What the variant has instead (`smp_mb()`), or undefined for a removal. */
   readonly after?: string;
+  /** For an insertion: before or after the statement on `line`. */
+  readonly inserted?: 'before' | 'after';
 }
 
 /** `smp_wmb() -> smp_mb() (line 12)`, `smp_mb() removed (line 12)`, `smp_mb() inserted before line 12`. */
 export function describeChange(c: Change): string {
-  if (c.before === undefined) return `${c.after} inserted at line ${c.line}`;
+  if (c.before === undefined) return `${c.after} inserted ${c.inserted} line ${c.line}`;
   if (c.after === undefined) return `${c.before} removed (line ${c.line})`;
   return `${c.before} -> ${c.after} (line ${c.line})`;
 }
@@ -58,7 +53,10 @@ function rewriteCall(site: Site, from: Form | undefined, to: Form): Expr | undef
       args = [node.deref];
       break;
     case 'plain-store':
-      args = [{ kind: 'DerefExpr', address: node.store.address, span: node.store.span }, node.store.value];
+      args = [
+        { kind: 'DerefExpr', address: node.store.address, span: node.store.span },
+        node.store.value,
+      ];
       break;
     default:
       return unreachable(node);
@@ -75,29 +73,64 @@ function rewriteCall(site: Site, from: Form | undefined, to: Form): Expr | undef
   }
   const made = call(macroName(to), args, site.span);
   if (!to.zeroTest) return made;
-  return { kind: 'BinaryExpr', op: '==', left: made, right: { kind: 'IntExpr', value: 0, span: site.span }, span: site.span };
+  return {
+    kind: 'BinaryExpr',
+    op: '==',
+    left: made,
+    right: { kind: 'IntExpr', value: 0, span: site.span },
+    span: site.span,
+  };
 }
 
 /**
  * Replacing a site's primitive (or a plain access) by another form. A void atomic becoming a
  * value-returning one (an expression macro) stores its value in `freshRegister`.
  */
-export function replaceSite(site: Site, to: Form, source: SourceFile, freshRegister?: string): Change | undefined {
+export function replaceSite(
+  site: Site,
+  to: Form,
+  source: SourceFile,
+  freshRegister?: string,
+): Change | undefined {
   const from = site.node.kind === 'call' ? site.node.primitive?.form : undefined;
-  if (Boolean(to.statementOnly) !== Boolean(from?.statementOnly) && !(from?.statementOnly && freshRegister)) {
+  if (
+    Boolean(to.statementOnly) !== Boolean(from?.statementOnly) &&
+    !(from?.statementOnly && freshRegister)
+  ) {
     return undefined;
   }
   const expr = rewriteCall(site, from, to);
   if (!expr) return undefined;
-  const stmtEdit = (stmt: Stmt): Edit => ({ kind: 'ReplaceStmt', target: site.stmt.stmt.span, stmt });
+  const stmtEdit = (stmt: Stmt): Edit => ({
+    kind: 'ReplaceStmt',
+    target: site.stmt.stmt.span,
+    stmt,
+  });
   const edit: Edit =
     site.node.kind === 'plain-store'
       ? stmtEdit({ kind: 'ExprStmt', expr, span: site.span })
       : from?.statementOnly && !to.statementOnly
-        ? stmtEdit({ kind: 'DeclStmt', type: 'int', name: freshRegister!, init: expr, span: site.stmt.stmt.span })
-        : { kind: 'ReplaceExpr', target: site.span, expr, parenthesize: !site.topLevel && expr.kind === 'BinaryExpr' };
-  const plainText = site.node.kind === 'plain-store' ? printStmt(site.node.store, '')[0] : undefined;
-  const afterText = edit.kind === 'ReplaceStmt' && edit.stmt.kind === 'DeclStmt' ? printStmt(edit.stmt, '')[0] : undefined;
+        ? stmtEdit({
+            kind: 'DeclStmt',
+            type: 'int',
+            name: freshRegister!,
+            init: expr,
+            span: site.stmt.stmt.span,
+          })
+        : {
+            kind: 'ReplaceExpr',
+            target: site.span,
+            expr,
+            parenthesize: !site.topLevel && expr.kind === 'BinaryExpr',
+          };
+  const plainText =
+    site.node.kind === 'plain-store'
+      ? printStmt(site.node.store, '')[0].replace(/;$/, '')
+      : undefined;
+  const afterText =
+    edit.kind === 'ReplaceStmt' && edit.stmt.kind === 'DeclStmt'
+      ? printStmt(edit.stmt, '')[0]
+      : undefined;
   return {
     slot: `site:${site.span.start}`,
     thread: site.stmt.thread,
@@ -137,15 +170,14 @@ export function insertFence(
   source: SourceFile,
 ): Change {
   const at = anchor.stmt.span;
-  const anchorLine = source.lineCol(where === 'before' ? at.start : at.end).line;
   return {
     slot,
     thread: anchor.thread,
     edits: [{ kind: 'InsertStmt', anchor: at, where, stmt: fenceStmt(name, at) }],
     cost: fenceForm(name).cost,
-    // The line the barrier gets in the patched file's numbering of the original.
-    line: where === 'before' ? anchorLine : anchorLine + 1,
+    line: source.lineCol(where === 'before' ? at.start : at.end).line,
     offset: where === 'before' ? at.start : at.end,
     after: `${name}()`,
+    inserted: where,
   };
 }

@@ -27,10 +27,16 @@ export function checkVariant(
   options: Omit<CheckOptions, 'stopAtFirst'>,
 ): VariantOutcome {
   try {
-    const result = checkTest(request.test, macros, model, { ...options, stopAtFirst: request.stopAtFirst });
+    const result = checkTest(request.test, macros, model, {
+      ...options,
+      stopAtFirst: request.stopAtFirst,
+    });
     return { kind: 'checked', result };
   } catch (e) {
-    const why = e instanceof UserError ? e.diagnostic.message : `internal error in ordo: ${e instanceof Error ? e.message : String(e)}`;
+    const why =
+      e instanceof UserError
+        ? e.diagnostic.message
+        : `internal error in ordo: ${e instanceof Error ? e.message : String(e)}`;
     return { kind: 'not-checked', why };
   }
 }
@@ -49,7 +55,10 @@ export function stopAtFirstFor(test: LitmusTest): CheckOptions['stopAtFirst'] {
   return test.condition?.quantifier === 'forall' ? 'unsatisfied' : 'satisfied';
 }
 
-export function statusOf(outcome: VariantOutcome, test: LitmusTest): { status: Status; why?: string } {
+export function statusOf(
+  outcome: VariantOutcome,
+  test: LitmusTest,
+): { status: Status; why?: string } {
   if (outcome.kind === 'not-checked') return { status: 'unknown', why: outcome.why };
   const r = outcome.result;
   const firstError = r.diagnostics.find((d) => d.severity === 'error');

@@ -15,17 +15,27 @@ function union(...sets: Sources[]): Sources {
   return new Set(sets.flatMap((s) => [...s]));
 }
 
-export function findDependencies(threads: readonly ThreadSites[], source: SourceFile): DependencyAdvice[] {
+export function findDependencies(
+  threads: readonly ThreadSites[],
+  source: SourceFile,
+): DependencyAdvice[] {
   const out: DependencyAdvice[] = [];
   for (const t of threads) {
     const siteOf = new Map<object, Site>(
-      t.sites.map((s) => [s.node.kind === 'call' ? s.node.call : s.node.kind === 'plain-load' ? s.node.deref : s.node.store, s]),
+      t.sites.map((s) => [
+        s.node.kind === 'call'
+          ? s.node.call
+          : s.node.kind === 'plain-load'
+            ? s.node.deref
+            : s.node.store,
+        s,
+      ]),
     );
     const regs = new Map<string, Sources>();
     const seen = new Set<string>();
 
     /** The loads whose values flow into an expression's value. */
-    const valueOf = (e: Expr): Sources => {
+    const loadsIn = (e: Expr): Sources => {
       switch (e.kind) {
         case 'IntExpr':
           return NONE;
@@ -37,11 +47,11 @@ export function findDependencies(threads: readonly ThreadSites[], source: Source
           return s?.reads ? new Set([s]) : NONE;
         }
         case 'CastExpr':
-          return valueOf(e.expr);
+          return loadsIn(e.expr);
         case 'UnaryExpr':
-          return valueOf(e.operand);
+          return loadsIn(e.operand);
         case 'BinaryExpr':
-          return union(valueOf(e.left), valueOf(e.right));
+          return union(loadsIn(e.left), loadsIn(e.right));
         default:
           return unreachable(e);
       }
@@ -67,16 +77,16 @@ export function findDependencies(threads: readonly ThreadSites[], source: Source
       const node = s.node;
       let address: Sources = NONE;
       let data: Sources = NONE;
-      if (node.kind === 'plain-load') address = valueOf(node.deref.address);
+      if (node.kind === 'plain-load') address = loadsIn(node.deref.address);
       else if (node.kind === 'plain-store') {
-        address = valueOf(node.store.address);
-        data = valueOf(node.store.value);
+        address = loadsIn(node.store.address);
+        data = loadsIn(node.store.value);
       } else {
         const args = node.call.args.flatMap((a) => (a.kind === 'OpArg' ? [] : [a]));
         const k = node.primitive ? locationArg(node.primitive, args.length) : 0;
         const loc = args[k];
-        if (loc) address = valueOf(loc.kind === 'DerefExpr' ? loc.address : loc);
-        data = union(...args.filter((_, i) => i !== k).map(valueOf));
+        if (loc) address = loadsIn(loc.kind === 'DerefExpr' ? loc.address : loc);
+        data = union(...args.filter((_, i) => i !== k).map(loadsIn));
       }
       record('addr', address, s);
       if (s.writes) {
@@ -91,22 +101,22 @@ export function findDependencies(threads: readonly ThreadSites[], source: Source
         for (const s of sitesOf(t, ref)) if (!s.isFence) access(s, ctrl);
         switch (stmt.kind) {
           case 'DeclStmt':
-            if (stmt.init) regs.set(stmt.name, valueOf(stmt.init));
+            if (stmt.init) regs.set(stmt.name, loadsIn(stmt.init));
             break;
           case 'AssignStmt':
-            regs.set(stmt.name, valueOf(stmt.value));
+            regs.set(stmt.name, loadsIn(stmt.value));
             break;
           case 'StoreStmt':
           case 'ExprStmt':
             break;
           case 'IfStmt': {
-            const guarded = union(ctrl, valueOf(stmt.cond));
+            const guarded = union(ctrl, loadsIn(stmt.cond));
             walk(stmt.then, guarded);
             if (stmt.else) walk(stmt.else, guarded);
             break;
           }
           case 'WhileStmt':
-            walk(stmt.body, union(ctrl, valueOf(stmt.cond)));
+            walk(stmt.body, union(ctrl, loadsIn(stmt.cond)));
             break;
           case 'BlockStmt':
             walk(stmt.body, ctrl);

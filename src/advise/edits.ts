@@ -5,7 +5,12 @@ import type { Span } from '../source';
 
 export type Edit =
   /** Replace an expression (a call, a plain load) wherever it is. */
-  | { readonly kind: 'ReplaceExpr'; readonly target: Span; readonly expr: Expr; readonly parenthesize: boolean }
+  | {
+      readonly kind: 'ReplaceExpr';
+      readonly target: Span;
+      readonly expr: Expr;
+      readonly parenthesize: boolean;
+    }
   | { readonly kind: 'ReplaceStmt'; readonly target: Span; readonly stmt: Stmt }
   | { readonly kind: 'RemoveStmt'; readonly target: Span }
   | {
@@ -26,7 +31,9 @@ export function applyEdits(test: LitmusTest, edits: readonly Edit[]): LitmusTest
     edits.filter(
       (e): e is Extract<Edit, { kind: K }> =>
         e.kind === kind &&
-        (e.kind === 'InsertStmt' ? same(e.anchor, at) && e.where === where : same((e as { target: Span }).target, at)),
+        (e.kind === 'InsertStmt'
+          ? same(e.anchor, at) && e.where === where
+          : same((e as { target: Span }).target, at)),
     );
 
   const mapExpr = (e: Expr): Expr => {
@@ -67,6 +74,7 @@ export function applyEdits(test: LitmusTest, edits: readonly Edit[]): LitmusTest
         return {
           ...s,
           cond: mapExpr(s.cond),
+          // biome-ignore lint/suspicious/noThenProperty: the AST contract names the branch `then`
           then: mapList(s.then),
           ...(s.else ? { else: mapList(s.else) } : {}),
         };

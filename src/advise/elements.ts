@@ -19,6 +19,11 @@ export interface Element {
   readonly weakenings: readonly Change[];
 }
 
+/** The element at its weakest: removed, or in its most relaxed form. */
+export function weakestOf(e: Element): Change | undefined {
+  return e.weakenings[e.weakenings.length - 1];
+}
+
 function kindOf(p: Primitive): ElementKind {
   switch (p.role) {
     case 'fence':
@@ -41,7 +46,8 @@ function kindOf(p: Primitive): ElementKind {
 /** The weakenings of a single primitive call: weaker forms, then removal or the weakest form. */
 function weakeningsOf(site: Site, p: Primitive, source: SourceFile): Change[] {
   const forms = p.weaker.flatMap((f) => replaceSite(site, f, source) ?? []);
-  if (p.removable && site.wholeStatement) return [...forms, removeStmts([site.stmt], source, p.form.cost)];
+  if (p.removable && site.wholeStatement)
+    return [...forms, removeStmts([site.stmt], source, p.form.cost)];
   if (forms.length === 0) return [];
   // The weakest: cheapest, and among equals the last reached (a void atomic after _relaxed).
   const min = Math.min(...forms.map((c) => c.cost));
@@ -52,7 +58,9 @@ function weakeningsOf(site: Site, p: Primitive, source: SourceFile): Change[] {
 /** `spin_unlock(l);` closing `spin_lock(l);` later in the same statement list. */
 function closing(open: Site, sites: readonly Site[], partner: string): Site | undefined {
   const args = (s: Site) =>
-    s.node.kind === 'call' ? s.node.call.args.map((a) => (a.kind === 'OpArg' ? a.op : printExpr(a))).join() : '';
+    s.node.kind === 'call'
+      ? s.node.call.args.map((a) => (a.kind === 'OpArg' ? a.op : printExpr(a))).join()
+      : '';
   return sites.find(
     (s) =>
       s.name === partner &&
@@ -69,14 +77,24 @@ export function findElements(threads: readonly ThreadSites[], source: SourceFile
     for (const site of t.sites) {
       if (site.node.kind !== 'call' || !site.node.primitive) continue;
       const p = site.node.primitive;
-      const at = { thread: t.thread, line: source.lineCol(site.span.start).line, offset: site.span.start };
+      const at = {
+        thread: t.thread,
+        line: source.lineCol(site.span.start).line,
+        offset: site.span.start,
+      };
       const partner = PAIRS.get(site.name);
       if (partner !== undefined) {
         const end = site.wholeStatement ? closing(site, t.sites, partner) : undefined;
         if (!end) continue;
         const stmts: StmtRef[] = [site.stmt, end.stmt];
         const removal = removeStmts(stmts, source, p.form.cost);
-        found.push({ ...at, kind: kindOf(p), text: removal.before!, ordering: p.ordering, weakenings: [removal] });
+        found.push({
+          ...at,
+          kind: kindOf(p),
+          text: removal.before!,
+          ordering: p.ordering,
+          weakenings: [removal],
+        });
         continue;
       }
       if (p.role === 'unlock' || p.role === 'rcu-unlock') continue;

@@ -47,6 +47,11 @@ function combinations(candidates: readonly Change[], k: number): Change[][] {
   return out.sort(rank);
 }
 
+/**
+ * Single changes are all tried. Combinations of k changes are tried cheapest first: while no
+ * fix is known, until one is found and then for one more batch (alternatives of that size);
+ * once a fix is known, only those that would be cheaper than the best one.
+ */
 export async function searchFixes(
   runner: VariantRunner,
   target: AdviseTarget,
@@ -55,23 +60,33 @@ export async function searchFixes(
 ): Promise<FixSearchResult> {
   const fixes: Change[][] = [];
   let used = 0;
+  const best = () => (fixes.length === 0 ? Number.POSITIVE_INFINITY : costOf(fixes.sort(rank)[0]));
   /** A combination must cost less than the worst fix kept to be worth checking. */
-  const bound = () =>
-    fixes.length < options.maxFixes ? Number.POSITIVE_INFINITY : costOf(fixes.sort(rank)[options.maxFixes - 1]);
+  const kept = () =>
+    fixes.length < options.maxFixes
+      ? Number.POSITIVE_INFINITY
+      : costOf(fixes.sort(rank)[options.maxFixes - 1]);
   let pool = [...candidates];
   for (let k = 1; k <= options.maxChanges && pool.length >= k; k++) {
     const cheapest = costOf([...pool].sort((a, b) => a.cost - b.cost).slice(0, k));
-    if (cheapest >= bound()) break;
-    const combos = combinations(pool, k).filter((cs) => !fixes.some((f) => f.every((c) => cs.includes(c))));
+    if (k > 1 && cheapest >= best()) break;
+    const known = fixes.length;
+    const bound = k > 1 && known > 0 ? best() : Number.POSITIVE_INFINITY;
+    const combos = combinations(pool, k).filter(
+      (cs) => costOf(cs) < bound && !fixes.some((f) => f.every((c) => cs.includes(c))),
+    );
+    let foundEarlier = false;
     for (let i = 0; i < combos.length; i += options.batch) {
-      const chunk = combos.slice(i, i + options.batch).filter((cs) => costOf(cs) < bound());
-      if (chunk.length === 0) break;
-      if (used + chunk.length > options.maxVariants) return { fixes: fixes.sort(rank), complete: false };
+      const chunk = combos.slice(i, i + options.batch).filter((cs) => costOf(cs) < kept());
+      if (chunk.length === 0 || (k > 1 && foundEarlier)) break;
+      if (used + chunk.length > options.maxVariants)
+        return { fixes: fixes.sort(rank), complete: false };
       used += chunk.length;
       const statuses = await runner.run(target, chunk);
       chunk.forEach((cs, j) => {
         if (statuses[j].status === 'forbidden') fixes.push(cs);
       });
+      foundEarlier = fixes.length > known;
     }
     // A change that fixes alone is never part of a larger minimal fix.
     pool = pool.filter((c) => !fixes.some((f) => f.length === 1 && f[0] === c));

@@ -9,5 +9,5 @@ export {
   type VariantChecker,
   type VariantOutcome,
 } from './checker';
-export { COST, COST_LEGEND } from './primitives';
+export { COST_LEGEND, COST_LEVELS } from './primitives';
 export type { AdviseTarget } from './variants';

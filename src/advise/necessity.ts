@@ -3,7 +3,7 @@
 // thread that would make it redundant, and the minimal sets of elements that suffice.
 import type { ElementAdvice, Necessity } from './advice';
 import { type Change, describeChange } from './changes';
-import type { Element } from './elements';
+import { type Element, weakestOf } from './elements';
 import type { AdviseTarget, VariantRunner, VariantStatus } from './variants';
 
 export interface NecessityOptions {
@@ -11,11 +11,7 @@ export interface NecessityOptions {
   readonly maxSetVariants: number;
 }
 
-function weakest(e: Element): Change | undefined {
-  return e.weakenings[e.weakenings.length - 1];
-}
-
-function necessityOf(e: Element, s: VariantStatus | undefined): Necessity {
+function necessityOf(s: VariantStatus | undefined): Necessity {
   if (!s) return 'not-varied';
   if (s.status === 'unknown') return 'unknown';
   return s.status === 'forbidden' ? 'redundant' : 'necessary';
@@ -33,7 +29,7 @@ async function weakenEach(
     flat.map((x) => [x.c]),
   );
   const out = new Map<Element, VariantStatus[]>(elements.map((e) => [e, []]));
-  flat.forEach((x, i) => out.get(x.e)!.push(statuses[i]));
+  for (const [i, x] of flat.entries()) out.get(x.e)!.push(statuses[i]);
   return out;
 }
 
@@ -51,7 +47,7 @@ async function replacementsOf(
   );
   const statuses = await runner.run(
     target,
-    tries.map((x) => [weakest(x.e)!, x.s]),
+    tries.map((x) => [weakestOf(x.e)!, x.s]),
   );
   // Per element and site, the cheapest strengthenings that do it.
   const best = new Map<string, { e: Element; changes: Change[] }>();
@@ -63,7 +59,8 @@ async function replacementsOf(
     else if (x.s.cost === cur.changes[0].cost) cur.changes.push(x.s);
   });
   const out = new Map<Element, string[]>();
-  for (const { e, changes } of best.values()) out.set(e, [...(out.get(e) ?? []), ...changes.map(describeChange)]);
+  for (const { e, changes } of best.values())
+    out.set(e, [...(out.get(e) ?? []), ...changes.map(describeChange)]);
   return out;
 }
 
@@ -97,13 +94,17 @@ async function minimalSets(
   const found: Element[][] = [];
   let used = 0;
   for (let k = 0; k <= optional.length; k++) {
-    const tries = [...subsets(optional, k)].filter((t) => !found.some((f) => f.every((e) => t.includes(e))));
+    const tries = [...subsets(optional, k)].filter(
+      (t) => !found.some((f) => f.every((e) => t.includes(e))),
+    );
     if (tries.length === 0) break;
     if (used + tries.length > budget) return { sets: found, complete: false };
     used += tries.length;
     const statuses = await runner.run(
       target,
-      tries.map((t) => varied.filter((e) => !necessary.has(e) && !t.includes(e)).map((e) => weakest(e)!)),
+      tries.map((t) =>
+        varied.filter((e) => !necessary.has(e) && !t.includes(e)).map((e) => weakestOf(e)!),
+      ),
     );
     tries.forEach((t, i) => {
       if (statuses[i].status === 'forbidden') found.push(t);
@@ -132,23 +133,24 @@ export async function analyseNecessity(
   options: NecessityOptions,
 ): Promise<NecessityResult> {
   const weakened = await weakenEach(runner, primary, elements);
-  const necessity = new Map(elements.map((e) => [e, necessityOf(e, weakened.get(e)!.at(-1))]));
+  const necessity = new Map(elements.map((e) => [e, necessityOf(weakened.get(e)!.at(-1))]));
   const necessary = elements.filter((e) => necessity.get(e) === 'necessary');
-  const replacements = await replacementsOf(runner, primary, necessary, strengthenings);
   const varied = elements.filter((e) => e.weakenings.length > 0);
-  const perTarget = await Promise.all(
-    others.map(async (t) => {
-      const statuses = await runner.run(
-        t,
-        varied.map((e) => [weakest(e)!]),
-      );
-      return new Map(varied.map((e, i) => [e, statuses[i]]));
-    }),
-  );
-  const sets =
+  const weakestElsewhere = async (t: AdviseTarget) => {
+    const statuses = await runner.run(
+      t,
+      varied.map((e) => [weakestOf(e)!]),
+    );
+    return new Map(varied.map((e, i) => [e, statuses[i]]));
+  };
+  // Independent questions: asked together, so that workers of every target stay busy.
+  const [replacements, sets, ...perTarget] = await Promise.all([
+    replacementsOf(runner, primary, necessary, strengthenings),
     varied.length === 0
       ? { sets: [], complete: true }
-      : await minimalSets(runner, primary, varied, new Set(necessary), options.maxSetVariants);
+      : minimalSets(runner, primary, varied, new Set(necessary), options.maxSetVariants),
+    ...others.map(weakestElsewhere),
+  ]);
 
   const advice = elements.map((e): ElementAdvice => {
     const tried = weakened.get(e)!;
@@ -162,13 +164,18 @@ export async function analyseNecessity(
       text: e.text,
       ordering: e.ordering,
       necessity: necessity.get(e)!,
-      weakenings: e.weakenings.map((c, i) => ({ form: c.after ?? 'removed', status: tried[i].status })),
+      weakenings: e.weakenings.map((c, i) => ({
+        form: c.after ?? 'removed',
+        status: tried[i].status,
+      })),
       sufficient:
-        necessity.get(e) === 'necessary' ? forbidding.filter((c) => c.cost === min).map((c) => c.after ?? 'removed') : [],
+        necessity.get(e) === 'necessary'
+          ? forbidding.filter((c) => c.cost === min).map((c) => c.after ?? 'removed')
+          : [],
       replacements: replacements.get(e) ?? [],
       targets: others.map((t, k) => {
         const s = perTarget[k].get(e);
-        return { target: t.name, necessity: necessityOf(e, s), ...(s?.why ? { why: s.why } : {}) };
+        return { target: t.name, necessity: necessityOf(s), ...(s?.why ? { why: s.why } : {}) };
       }),
     };
   });

@@ -31,7 +31,11 @@ function textEdit(text: string, e: Edit): TextEdit {
   switch (e.kind) {
     case 'ReplaceExpr': {
       const printed = printExpr(e.expr);
-      return { start: e.target.start, end: e.target.end, text: e.parenthesize ? `(${printed})` : printed };
+      return {
+        start: e.target.start,
+        end: e.target.end,
+        text: e.parenthesize ? `(${printed})` : printed,
+      };
     }
     case 'ReplaceStmt':
       return { start: e.target.start, end: e.target.end, text: stmtText(e.stmt) };
@@ -39,17 +43,24 @@ function textEdit(text: string, e: Edit): TextEdit {
       const from = lineStart(text, e.target.start);
       const to = nextLineStart(text, e.target.end);
       const alone = blank(text.slice(from, e.target.start)) && blank(text.slice(e.target.end, to));
-      return alone ? { start: from, end: to, text: '' } : { start: e.target.start, end: e.target.end, text: '' };
+      return alone
+        ? { start: from, end: to, text: '' }
+        : { start: e.target.start, end: e.target.end, text: '' };
     }
     case 'InsertStmt': {
       const from = lineStart(text, e.anchor.start);
       const indent = /^[ \t]*/.exec(text.slice(from))![0];
       if (e.where === 'before') {
         const at = blank(text.slice(from, e.anchor.start)) ? from : e.anchor.start;
-        return { start: at, end: at, text: at === from ? `${indent}${stmtText(e.stmt)}\n` : `${stmtText(e.stmt)} ` };
+        return {
+          start: at,
+          end: at,
+          text: at === from ? `${indent}${stmtText(e.stmt)}\n` : `${stmtText(e.stmt)} `,
+        };
       }
       const to = nextLineStart(text, e.anchor.end);
-      if (blank(text.slice(e.anchor.end, to))) return { start: to, end: to, text: `${indent}${stmtText(e.stmt)}\n` };
+      if (blank(text.slice(e.anchor.end, to)))
+        return { start: to, end: to, text: `${indent}${stmtText(e.stmt)}\n` };
       return { start: e.anchor.end, end: e.anchor.end, text: ` ${stmtText(e.stmt)}` };
     }
     default:
@@ -60,7 +71,9 @@ function textEdit(text: string, e: Edit): TextEdit {
 /** The source text with the edits made, layout and comments kept. */
 export function editSource(source: SourceFile, edits: readonly Edit[]): string {
   let text = source.text;
-  const ordered = edits.map((e) => textEdit(source.text, e)).sort((a, b) => b.start - a.start || b.end - a.end);
+  const ordered = edits
+    .map((e) => textEdit(source.text, e))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
   for (const t of ordered) text = text.slice(0, t.start) + t.text + text.slice(t.end);
   return text;
 }
@@ -70,13 +83,19 @@ function commonSuffixLengths(a: readonly string[], b: readonly string[]): Uint32
   const table = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+      table[i][j] =
+        a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
     }
   }
   return table;
 }
 
-type Op = { readonly kind: ' ' | '-' | '+'; readonly line: string; readonly oldNo: number; readonly newNo: number };
+type Op = {
+  readonly kind: ' ' | '-' | '+';
+  readonly line: string;
+  readonly oldNo: number;
+  readonly newNo: number;
+};
 
 function diffOps(a: readonly string[], b: readonly string[]): Op[] {
   const lcs = commonSuffixLengths(a, b);
@@ -84,7 +103,8 @@ function diffOps(a: readonly string[], b: readonly string[]): Op[] {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) ops.push({ kind: ' ', line: a[i++], oldNo: i, newNo: ++j });
+    if (i < a.length && j < b.length && a[i] === b[j])
+      ops.push({ kind: ' ', line: a[i++], oldNo: i, newNo: ++j });
     // Deletions before insertions, as diff(1) prints them.
     else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1]))
       ops.push({ kind: '-', line: a[i++], oldNo: i, newNo: j });

@@ -17,16 +17,26 @@ export const COST = {
   gracePeriod: 20,
 } as const;
 
-/** The cost model in one line, for help texts and reports. */
-export const COST_LEGEND = [
+/** The cost model, one entry per level, for help texts and reports. */
+export const COST_LEVELS: readonly string[] = [
   `ONCE, relaxed and void atomics ${COST.nothing}`,
   `acquire/release ${COST.acquireRelease}`,
   `smp_rmb()/smp_wmb() ${COST.readWriteBarrier}`,
   `smp_mb__before/after_atomic() ${COST.atomicBarrier}`,
   `smp_mb() or a fully ordered RMW ${COST.full}`,
-].join(', ');
+];
 
-export type Role = 'fence' | 'load' | 'store' | 'rmw' | 'lock' | 'unlock' | 'rcu-lock' | 'rcu-unlock';
+export const COST_LEGEND = COST_LEVELS.join(', ');
+
+export type Role =
+  | 'fence'
+  | 'load'
+  | 'store'
+  | 'rmw'
+  | 'lock'
+  | 'unlock'
+  | 'rcu-lock'
+  | 'rcu-unlock';
 
 /** How a form names the location in its first argument: `READ_ONCE(*p)` vs `smp_load_acquire(p)`. */
 export type FirstArg = 'loc' | 'ptr';
@@ -102,12 +112,18 @@ add('load', { name: 'atomic_read_acquire', cost: COST.acquireRelease }, 'acquire
   'atomic_read',
 ]);
 add('store', { name: 'WRITE_ONCE', cost: COST.nothing, first: 'loc' }, 'unordered store');
-add('store', { name: 'smp_store_release', cost: COST.acquireRelease, first: 'ptr' }, 'release store', [
-  'WRITE_ONCE',
-]);
-add('store', { name: 'rcu_assign_pointer', cost: COST.acquireRelease, first: 'loc' }, 'release store', [
-  'WRITE_ONCE',
-]);
+add(
+  'store',
+  { name: 'smp_store_release', cost: COST.acquireRelease, first: 'ptr' },
+  'release store',
+  ['WRITE_ONCE'],
+);
+add(
+  'store',
+  { name: 'rcu_assign_pointer', cost: COST.acquireRelease, first: 'loc' },
+  'release store',
+  ['WRITE_ONCE'],
+);
 add('store', { name: 'smp_store_mb', cost: COST.full, first: 'loc' }, 'store and full barrier', [
   'WRITE_ONCE',
 ]);
@@ -163,13 +179,22 @@ for (const [test, ret] of [
   ['atomic_inc_and_test', 'atomic_inc_return'],
   ['atomic_sub_and_test', 'atomic_sub_return'],
 ] as const) {
-  add('rmw', { name: test, cost: COST.full }, 'fully ordered RMW', [`${ret}_acquire==0`, `${ret}_release==0`]);
-  add('rmw', { name: `${ret}_acquire==0`, cost: COST.acquireRelease, zeroTest: true }, 'acquire RMW', [
-    `${ret}_relaxed==0`,
+  add('rmw', { name: test, cost: COST.full }, 'fully ordered RMW', [
+    `${ret}_acquire==0`,
+    `${ret}_release==0`,
   ]);
-  add('rmw', { name: `${ret}_release==0`, cost: COST.acquireRelease, zeroTest: true }, 'release RMW', [
-    `${ret}_relaxed==0`,
-  ]);
+  add(
+    'rmw',
+    { name: `${ret}_acquire==0`, cost: COST.acquireRelease, zeroTest: true },
+    'acquire RMW',
+    [`${ret}_relaxed==0`],
+  );
+  add(
+    'rmw',
+    { name: `${ret}_release==0`, cost: COST.acquireRelease, zeroTest: true },
+    'release RMW',
+    [`${ret}_relaxed==0`],
+  );
   add('rmw', { name: `${ret}_relaxed==0`, cost: COST.nothing, zeroTest: true }, 'relaxed RMW');
 }
 // No weaker spelling in the kernel's API.
@@ -215,7 +240,10 @@ function closure(start: string, step: (name: string) => readonly string[]): Form
  * The advisor's view of a primitive, or undefined for one it does not vary. `defined` says
  * which macro names the model's macro file has: forms it lacks are left out.
  */
-export function primitiveOf(name: string, defined: (macro: string) => boolean): Primitive | undefined {
+export function primitiveOf(
+  name: string,
+  defined: (macro: string) => boolean,
+): Primitive | undefined {
   const e = TABLE.get(name);
   if (!e) return undefined;
   const usable = (f: Form) => defined(macroName(f));
@@ -236,7 +264,8 @@ export function primitiveOf(name: string, defined: (macro: string) => boolean): 
  * `atomic_fetch_or(i, v)`), exchanges, atomic_add_unless() and loads and stores first.
  */
 export function locationArg(p: Primitive, argc: number): number {
-  const first = p.role !== 'rmw' || p.form.name.includes('xchg') || p.form.name === 'atomic_add_unless';
+  const first =
+    p.role !== 'rmw' || p.form.name.includes('xchg') || p.form.name === 'atomic_add_unless';
   return first ? 0 : argc - 1;
 }
 
@@ -248,7 +277,7 @@ export function macroName(f: Form): string {
 /** The form of a fence name (for insertions), assumed defined. */
 export function fenceForm(name: string): Form {
   const e = TABLE.get(name);
-  if (!e || e.role !== 'fence') throw new Error(`not a fence: ${name}`);
+  if (e?.role !== 'fence') throw new Error(`not a fence: ${name}`);
   return e.form;
 }
 

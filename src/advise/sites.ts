@@ -77,71 +77,83 @@ export function findSites(test: LitmusTest, defined: (macro: string) => boolean)
       switch (e.kind) {
         case 'IntExpr':
         case 'RegExpr':
-          return;
+          break;
         case 'DerefExpr':
           visitExpr(e.address, false);
-          return site({ kind: 'plain-load', deref: e }, e.span, '*', { reads: true, topLevel });
+          site({ kind: 'plain-load', deref: e }, e.span, '*', { reads: true, topLevel });
+          break;
         case 'CastExpr':
-          return visitExpr(e.expr, false);
+          visitExpr(e.expr, false);
+          break;
         case 'UnaryExpr':
-          return visitExpr(e.operand, false);
+          visitExpr(e.operand, false);
+          break;
         case 'BinaryExpr':
           visitExpr(e.left, false);
-          return visitExpr(e.right, false);
+          visitExpr(e.right, false);
+          break;
         case 'CallExpr': {
           const primitive = primitiveOf(e.name, defined);
-          e.args.forEach((a, i) => {
-            if (a.kind === 'OpArg') return;
+          for (const [i, a] of e.args.entries()) {
+            if (a.kind === 'OpArg') continue;
             // A location argument (`READ_ONCE(*x)`, any unknown macro's `*x`) is not a load.
-            const lvalue = (primitive ? primitive.form.first === 'loc' && i === 0 : true) && a.kind === 'DerefExpr';
-            visitExpr(lvalue ? (a as DerefExpr).address : a, false);
-          });
-          const isFence = primitive ? ['fence', 'rcu-lock', 'rcu-unlock'].includes(primitive.role) : false;
-          return site({ kind: 'call', call: e, primitive }, e.span, e.name, {
+            const location = primitive ? primitive.form.first === 'loc' && i === 0 : true;
+            visitExpr(location && a.kind === 'DerefExpr' ? a.address : a, false);
+          }
+          const isFence = primitive
+            ? ['fence', 'rcu-lock', 'rcu-unlock'].includes(primitive.role)
+            : false;
+          site({ kind: 'call', call: e, primitive }, e.span, e.name, {
             reads: primitive ? primitive.reads : !isFence,
             writes: primitive ? primitive.writes : !isFence,
             isFence,
             topLevel,
             wholeStatement,
           });
+          break;
         }
         default:
-          return unreachable(e);
+          unreachable(e);
       }
     };
 
     const visitList = (list: readonly Stmt[]): void => {
-      list.forEach((stmt, index) => {
+      for (const [index, stmt] of list.entries()) {
         current = { stmt, thread: t.index, list, index };
         stmts.push(current);
         switch (stmt.kind) {
           case 'DeclStmt':
             registers.add(stmt.name);
             if (stmt.init) visitExpr(stmt.init, true);
-            return;
+            break;
           case 'AssignStmt':
             registers.add(stmt.name);
-            return visitExpr(stmt.value, true);
+            visitExpr(stmt.value, true);
+            break;
           case 'StoreStmt':
             visitExpr(stmt.address, false);
             visitExpr(stmt.value, false);
-            return site({ kind: 'plain-store', store: stmt }, stmt.span, '*', { writes: true });
+            site({ kind: 'plain-store', store: stmt }, stmt.span, '*', { writes: true });
+            break;
           case 'ExprStmt':
-            return visitExpr(stmt.expr, true, stmt.expr.kind === 'CallExpr');
+            visitExpr(stmt.expr, true, stmt.expr.kind === 'CallExpr');
+            break;
           case 'IfStmt':
             visitExpr(stmt.cond, true);
             visitList(stmt.then);
             if (stmt.else) visitList(stmt.else);
-            return;
+            break;
           case 'WhileStmt':
             visitExpr(stmt.cond, true);
-            return visitList(stmt.body);
+            visitList(stmt.body);
+            break;
           case 'BlockStmt':
-            return visitList(stmt.body);
+            visitList(stmt.body);
+            break;
           default:
-            return unreachable(stmt);
+            unreachable(stmt);
         }
-      });
+      }
     };
     visitList(t.body);
     let n = 0;

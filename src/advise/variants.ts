@@ -22,9 +22,17 @@ export class VariantRunner {
 
   constructor(readonly test: LitmusTest) {}
 
-  async run(target: AdviseTarget, variants: readonly (readonly Change[])[]): Promise<VariantStatus[]> {
+  async run(
+    target: AdviseTarget,
+    variants: readonly (readonly Change[])[],
+  ): Promise<VariantStatus[]> {
     if (variants.length === 0) return [];
-    const tests = variants.map((cs) => applyEdits(this.test, cs.flatMap((c) => c.edits)));
+    const tests = variants.map((cs) =>
+      applyEdits(
+        this.test,
+        cs.flatMap((c) => c.edits),
+      ),
+    );
     this.count += tests.length;
     const stopAtFirst = stopAtFirstFor(this.test);
     const outcomes = await target.check(tests.map((test) => ({ test, stopAtFirst })));

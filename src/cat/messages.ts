@@ -1,5 +1,5 @@
-// Cat stage: the catalogue of diagnostics for reading cat files (syntax, includes, variants).
-import { type Diagnostic, error, type Span, warning } from '../source';
+// Cat stage: the catalogue of diagnostics for reading cat files (syntax, includes).
+import { type Diagnostic, error, type Span } from '../source';
 
 export function syntaxError(
   what: string,
@@ -33,20 +33,4 @@ export function includeNotFound(file: string, searched: readonly string[], at: S
 
 export function unreadableFile(path: string, at: Span): Diagnostic {
   return error('cat/include-not-found', `cannot read cat file ${path}`, at);
-}
-
-export function recursiveInclude(file: string, at: Span): Diagnostic {
-  return error('cat/include-cycle', `"${file}" includes itself`, at);
-}
-
-export function unnamedFlag(at: Span): Diagnostic {
-  return warning(
-    'cat/unnamed-flag',
-    'this flagged test has no name (`as name`): it can never be reported',
-    at,
-  );
-}
-
-export function badEventClass(name: string, legal: readonly string[], at: Span): Diagnostic {
-  return error('cat/bad-event-class', `event class ${name} is not one of ${legal.join(' ')}`, at);
 }

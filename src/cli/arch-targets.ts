@@ -1,8 +1,9 @@
 // CLI adapter: the targets of `ordo run --arch`: ordo's LKMM and SC models, and the
-// architectures C primitives are lowered to (src/events/lowering), each as a ModelSetup.
+// architectures C primitives are lowered to (src/events/lowering); each is a configuration
+// file of ordo's cat-models/ (`<target>.cfg`).
 import * as path from 'node:path';
-import { isTargetId, TARGETS } from '../events/lowering';
-import { catModelsDir, DEFAULT_CONF, type ModelSetup } from './config';
+import { hasErrors, type Result } from '../source';
+import { catModelsDir, commandLineSetting, type ModelSetup, resolveSetup } from './config';
 
 /** Every name `--arch` accepts, in the order `--arch all` runs them. */
 export const RUN_TARGETS = [
@@ -31,27 +32,21 @@ export function parseTargets(value: string): RunTarget[] | string {
   return [...new Set(names)] as RunTarget[];
 }
 
-/**
- * The model files of a target, from ordo's cat-models/: the LKMM as lkmm.cfg sets it up;
- * SC and the architectures over the same events (lkmm.def, variant lkmmv2), with the
- * architectures' own bell and macros rewritten by their lowering table.
- */
+/** A target's model files, from its cat-models/<target>.cfg; reported as `<target>.cfg`. */
+export function resolveTarget(target: RunTarget): Result<ModelSetup> {
+  const conf = path.join(catModelsDir(), `${target}.cfg`);
+  const r = resolveSetup([commandLineSetting('conf', conf)], {
+    cwd: process.cwd(),
+    includeDirs: [],
+  });
+  return r.value ? { ...r, value: { ...r.value, label: `${target}.cfg` } } : r;
+}
+
+/** Like resolveTarget, for ordo's own files: a failure is a broken installation, a bug. */
 export function targetSetup(target: RunTarget): ModelSetup {
-  const dir = catModelsDir();
-  const file = (name: string) => path.join(dir, name);
-  const base = {
-    macros: file('lkmm.def'),
-    variants: ['lkmmv2'],
-    includeDirs: [dir],
-    skipChecks: [],
-    picture: [],
-  };
-  if (target === 'lkmm') {
-    return { ...base, label: DEFAULT_CONF, model: file('lkmm.cat'), bell: file('lkmm.bell') };
+  const r = resolveTarget(target);
+  if (!r.value || hasErrors(r.diagnostics)) {
+    throw new Error(`cat-models/${target}.cfg: ${r.diagnostics.map((d) => d.message).join('; ')}`);
   }
-  if (!isTargetId(target)) {
-    return { ...base, label: 'sc.cat', model: file('sc.cat'), bell: file('lkmm.bell') };
-  }
-  const model = TARGETS[target].model;
-  return { ...base, label: model, model: file(model), bell: file('arch.bell'), target };
+  return r.value;
 }

@@ -18,9 +18,9 @@ export interface WorkerData {
 export type ToWorker =
   | { readonly kind: 'check'; readonly index: number; readonly file: string }
   /** A variant of a test made by `ordo advise`, answered with a VariantReply. */
-  | { readonly kind: 'check-variant'; readonly index: number; readonly request: CheckRequest };
+  | { readonly kind: 'check-variant'; readonly request: CheckRequest };
 
-export type VariantReply = { readonly kind: 'variant'; readonly index: number; readonly outcome: VariantOutcome };
+export type VariantReply = { readonly kind: 'variant'; readonly outcome: VariantOutcome };
 
 export type FromWorker =
   | { readonly kind: 'ready'; readonly ok: boolean; readonly diagnostics: readonly Diagnostic[] }
@@ -38,9 +38,15 @@ export function serveBatch(): Promise<number> {
     const setup = loaded.value;
     port.on('message', (m: ToWorker) => {
       if (m.kind === 'check-variant') {
-        const outcome = checkVariant(m.request, setup.macros, setup.model, checkOptions(setup, data.limits));
-        port.postMessage({ kind: 'variant', index: m.index, outcome } satisfies VariantReply);
-      } else send({ kind: 'outcome', index: m.index, outcome: checkFile(m.file, setup, data.limits) });
+        const outcome = checkVariant(
+          m.request,
+          setup.macros,
+          setup.model,
+          checkOptions(setup, data.limits),
+        );
+        port.postMessage({ kind: 'variant', outcome } satisfies VariantReply);
+      } else
+        send({ kind: 'outcome', index: m.index, outcome: checkFile(m.file, setup, data.limits) });
     });
     port.on('close', () => resolve(0));
   });

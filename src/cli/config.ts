@@ -1,6 +1,7 @@
 // CLI adapter: herd-style settings (`.cfg` files and model options) and where model files are found.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isTargetId, TARGETS } from '../events/lowering';
 import { unreachable } from '../litmus';
 import { type Diagnostic, error, type Result, type Span, span, warning } from '../source';
 
@@ -18,13 +19,15 @@ export function commandLineSetting(key: string, value: string): Setting {
   return { key, value, span: span(COMMAND_LINE, 0, 0) };
 }
 
-type KeyKind = 'file' | 'list' | 'int' | 'seconds' | 'conf' | 'picture' | 'unsupported';
+type KeyKind = 'file' | 'list' | 'int' | 'seconds' | 'conf' | 'picture' | 'unsupported' | 'target';
 
 /**
  * The keys herd accepts in cfg files (its `-key value` options). Picture keys are kept for
  * the graph output; `unsupported` ones are accepted with a warning that ordo ignores them.
  */
 const KEYS: Readonly<Record<string, KeyKind>> = {
+  // ordo's own key: lower C primitives to an architecture's instructions (src/events/lowering).
+  target: 'target',
   macros: 'file',
   bell: 'file',
   model: 'file',
@@ -130,6 +133,7 @@ export interface ModelSettings {
   timeoutSeconds?: number;
   /** Picture keys in order (edgeattr repeats), for graph output. */
   readonly picture: [string, string][];
+  target?: string;
 }
 
 export function emptySettings(): ModelSettings {
@@ -180,6 +184,10 @@ export function applySettings(
         break;
       case 'picture':
         into.picture.push([s.key, s.value]);
+        break;
+      case 'target':
+        if (isTargetId(s.value)) into.target = s.value;
+        else diagnostics.push(badValue(s, `one of ${Object.keys(TARGETS).join(', ')}`));
         break;
       case 'unsupported':
         diagnostics.push(
@@ -346,6 +354,7 @@ export function resolveSetup(given: readonly Setting[], search: SearchPath): Res
       unroll: settings.unroll,
       timeoutSeconds: settings.timeoutSeconds,
       picture: settings.picture,
+      target: settings.target,
     },
     diagnostics,
   };

@@ -31,7 +31,11 @@ export function expandInputs(args: readonly string[], extension = '.litmus'): Ex
       }
       for (const line of text.split('\n')) {
         const entry = line.replace(/#.*/, '').trim();
-        if (entry) visit(path.join(path.dirname(arg.slice(1)), entry), base);
+        if (entry)
+          visit(
+            path.isAbsolute(entry) ? entry : path.join(path.dirname(arg.slice(1)), entry),
+            base,
+          );
       }
       return;
     }

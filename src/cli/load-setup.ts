@@ -33,7 +33,10 @@ export function loadSetup(setup: ModelSetup): Result<LoadedSetup> {
     diagnostics.push(...parsed.diagnostics);
     if (parsed.value) macros = parsed.value;
   }
-  if (setup.target && isTargetId(setup.target)) macros = targetMacros(TARGETS[setup.target], macros);
+  // `ordo run --arch`, a cfg's `target`: primitives become the architecture's instructions.
+  if (setup.target && isTargetId(setup.target)) {
+    macros = targetMacros(TARGETS[setup.target], macros);
+  }
   const compiled = loadModel(
     { model: setup.model, bell: setup.bell },
     { variants: setup.variants, includeDirs: setup.includeDirs, skipChecks: setup.skipChecks },

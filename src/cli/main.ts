@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Command> = {
   compare: () => require('./commands/compare').compareCommand,
   graph: () => require('./commands/graph').graphCommand,
   lsp: () => require('./commands/lsp').lspCommand,
+  lower: () => require('./commands/lower').lowerCommand,
   advise: () => require('./commands/advise').adviseCommand,
 };
 

@@ -43,7 +43,7 @@ export function variantPool(setup: ModelSetup, limits: CheckLimits, jobs: number
     const next = () => {
       current = queue.shift();
       if (current) {
-        worker.postMessage({ kind: 'check-variant', index: 0, request: current.request } satisfies ToWorker);
+        worker.postMessage({ kind: 'check-variant', request: current.request } satisfies ToWorker);
       } else idle.push(next);
     };
     const lost = (why: string) => {

@@ -1,7 +1,7 @@
 // Enumeration stage: one candidate execution as the model sees it: its structure's sets and
 // relations (shared, see StructureView) plus reads-from, the final writes and herd's `pco`.
 import type { Execution } from '../interp/execution';
-import { type EventSet, evset, type Relation, rel } from '../relations';
+import { type EventSet, type Relation, rel } from '../relations';
 import type { StructureView } from './structure-view';
 
 export class Candidate implements Execution {
@@ -9,11 +9,12 @@ export class Candidate implements Execution {
   private readonly derived = new Map<string, Relation>();
 
   constructor(
-    private readonly view: StructureView,
+    readonly view: StructureView,
     /** (write, read) pairs. */
     private readonly rfPairs: readonly (readonly [number, number])[],
     private readonly finalWrites: EventSet,
-    private readonly pcoPairs: readonly (readonly [number, number])[],
+    /** herd's pco, computed only if the model asks for it. */
+    private readonly pcoPairs: () => readonly (readonly [number, number])[],
     private readonly values: (e: number) => number | string | undefined,
   ) {}
 
@@ -52,7 +53,7 @@ export class Candidate implements Execution {
     if (!r) {
       r =
         name === 'pco'
-          ? rel.ofPairs(this.size, this.pcoPairs)
+          ? rel.ofPairs(this.size, this.pcoPairs())
           : rel.inter(this.rf(), this.view.relation(name === 'rfe' ? 'ext' : 'int')!);
       this.derived.set(name, r);
     }
@@ -70,9 +71,4 @@ export class Candidate implements Execution {
   valueOf(event: number): number | string | undefined {
     return this.values(event);
   }
-}
-
-/** An empty set of the universe's size, for candidates without final writes. */
-export function noEvents(n: number): EventSet {
-  return evset.empty(n);
 }

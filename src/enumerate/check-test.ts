@@ -1,10 +1,9 @@
 // Enumeration stage: checking one test. For every event structure (one path per thread),
 // every reads-from consistent with the values, every choice of final writes for the observed
 // locations: apply the filter, run the model, and count each accepted branch as herd7 does.
-import { buildEvents } from '../events/build-events';
-import { displayedRefs, observedRefs } from '../events/init-state';
-import type { ThreadPath } from '../events/structure';
-import type { Atom, Value } from '../events/values';
+
+import type { Atom, ThreadPath, Value } from '../events';
+import { buildEvents, displayedRefs, observedRefs } from '../events';
 import type { Execution } from '../interp/execution';
 import type { LitmusTest, LocRef, MacroFile } from '../litmus/ast';
 import { type EventSet, evset } from '../relations';
@@ -13,6 +12,13 @@ import { error, hasErrors } from '../source';
 import { Candidate } from './candidate';
 import { CoherenceTracker } from './coherence';
 import { Combination } from './combination';
+import {
+  BASE_RELATIONS,
+  type ExecutionGraph,
+  type GraphRequest,
+  graphEvents,
+  graphRelations,
+} from './graph';
 import { herdSymbol } from './herd-symbols';
 import { evalProp, type Lookup } from './prop';
 import type {
@@ -29,6 +35,8 @@ import { StructureView } from './structure-view';
 
 export interface CheckOptions {
   readonly variants: readonly string[];
+  /** Record the event graphs of (some) accepted executions. */
+  readonly graphs?: GraphRequest;
   /** Loop unrolling bound (herd's default 2). */
   readonly unroll?: number;
   readonly timeoutMs?: number;
@@ -50,10 +58,15 @@ export interface CheckOptions {
   readonly pruning?: boolean;
 }
 
+/** A test's result, with the graphs `CheckOptions.graphs` asked for. */
+export type CheckResult = TestResult & { readonly graphs?: readonly ExecutionGraph[] };
+
 /** What a model run reports for one accepted branch. */
 export interface BranchOutcome {
   readonly flags: readonly string[];
   readonly undef: boolean;
+  /** The model's final binding of a name (co, fr, hb...), valid during the callback. */
+  lookup?(name: string): unknown;
 }
 
 /**
@@ -127,7 +140,7 @@ export function checkWithRunner(
   macros: MacroFile,
   runner: ModelRunner,
   options: CheckOptions,
-): TestResult {
+): CheckResult {
   const start = performance.now();
   const run = new TestRun(test, runner, options, start);
   const events = buildEvents(test, macros, options);
@@ -158,6 +171,7 @@ class TestRun {
   private undef = false;
   private loop = false;
   private candidates = 0;
+  private readonly graphs: ExecutionGraph[] = [];
   private nodes = 0;
   private readonly observedMem: string[];
   private readonly displayed: LocRef[];
@@ -190,10 +204,24 @@ class TestRun {
     const solver = new Solver(events.varCount, comb.equations);
     if (solver.failed) return undefined;
     comb.fixLocations((a) => solver.valueOf(a));
-    const tracker = this.pruning ? new CoherenceTracker(comb) : undefined;
+    const tracker = this.pruning ? new CoherenceTracker(comb, true) : undefined;
     const locations = events.init.locations;
     const locIndex = new Map(locations.map((l, i) => [l, i]));
     const views = new Map<string, StructureView>();
+    // Addresses known before reads-from are shared by all candidates; the others (pointers
+    // read from memory) are resolved per candidate, one StructureView per assignment.
+    const baseLocOf = new Int32Array(comb.size).fill(-1);
+    const dynamic: number[] = [];
+    let badStatic: Diagnostic | undefined;
+    comb.events.forEach(({ ev }, i) => {
+      if (ev.loc === undefined) return;
+      const v = comb.knownLoc[i];
+      if (v === undefined) dynamic.push(i);
+      else if (typeof v === 'string' && locIndex.has(v)) baseLocOf[i] = locIndex.get(v)!;
+      else badStatic ??= badAddress(v, ev.span);
+    });
+    const staticView =
+      badStatic === undefined ? new StructureView(comb, baseLocOf, locations) : undefined;
     const threadPath = (thread: number) => comb.paths.find((p) => p.thread === thread);
 
     const regAtom = (ref: LocRef & { kind: 'RegRef' }): Atom | undefined => {
@@ -228,29 +256,34 @@ class TestRun {
           this.tick();
           if (!solver.complete) return undefined;
           currentRf = rfOf;
-          const locOf = new Int32Array(comb.size).fill(-1);
-          let signature = '';
-          for (let i = 0; i < comb.size; i++) {
-            const loc = comb.events[i].ev.loc;
-            if (loc === undefined) continue;
-            const v = solver.valueOf(loc);
-            if (v === undefined) return undefined;
-            const k = typeof v === 'string' ? locIndex.get(v) : undefined;
-            if (k === undefined) {
-              this.diagnostics.push(badAddress(v, comb.events[i].ev.span));
-              return 'stop';
+          let view = staticView;
+          if (dynamic.length > 0) {
+            const locOf = baseLocOf.slice();
+            let signature = '';
+            for (const i of dynamic) {
+              const v = solver.valueOf(comb.events[i].ev.loc!);
+              if (v === undefined) return undefined;
+              const k = typeof v === 'string' ? locIndex.get(v) : undefined;
+              if (k === undefined) {
+                this.diagnostics.push(badAddress(v, comb.events[i].ev.span));
+                return 'stop';
+              }
+              locOf[i] = k;
+              signature += `${i}:${k},`;
             }
-            locOf[i] = k;
-            if (comb.knownLoc[i] === undefined) signature += `${i}:${k},`;
+            view = views.get(signature);
+            if (!view) {
+              view = new StructureView(comb, locOf, locations);
+              views.set(signature, view);
+            }
+          }
+          if (!view) {
+            this.diagnostics.push(badStatic!);
+            return 'stop';
           }
           if (comb.cut) {
             this.loop = true;
             return undefined;
-          }
-          let view = views.get(signature);
-          if (!view) {
-            view = new StructureView(comb, locOf);
-            views.set(signature, view);
           }
           return this.finals(comb, view, rfOf, tracker, solver, regAtom, toState);
         },
@@ -268,11 +301,9 @@ class TestRun {
     regAtom: (ref: LocRef & { kind: 'RegRef' }) => Atom | undefined,
     toState: (a: Atom) => StateValue,
   ): 'stop' | undefined {
-    const locOf = view.locOf;
     const choices: number[][] = [];
     for (const name of this.observedMem) {
-      const k = locOfName(comb, view, name);
-      const at = comb.writes.filter((w) => locOf[w] === k);
+      const at = view.writesAt(name);
       let ws = at.length > 1 ? at.filter((w) => comb.events[w].thread >= 0) : at;
       if (tracker) ws = ws.filter((w) => tracker.mayBeLast(w));
       if (ws.length === 0) return undefined;
@@ -316,8 +347,8 @@ class TestRun {
     if (max !== undefined && this.candidates >= max) throw new LimitError('candidates');
     this.candidates++;
     const finalWrites: EventSet = evset.of(comb.size, fw);
-    const exec = new Candidate(view, rfPairs, finalWrites, pcoPairs(comb, view, fw), values);
-    const state = this.stateOf(lookup);
+    const exec = new Candidate(view, rfPairs, finalWrites, () => pcoPairs(view, fw), values);
+    let state: { key: string; values: FinalState['values'] } | undefined;
     const satisfies = this.test.condition
       ? evalProp(this.test.condition.prop, lookup) === true
       : true;
@@ -329,13 +360,32 @@ class TestRun {
         else this.unsatisfied++;
         for (const f of branch.flags) this.flags.add(f);
         if (branch.undef) this.undef = true;
-        this.states.set(state.key, { values: state.values, satisfies });
+        state ??= this.stateOf(lookup);
+        const final = { values: state.values, satisfies };
+        this.states.set(state.key, final);
+        this.recordGraph(exec, branch, final);
         if (this.options.stopAtFirst === (satisfies ? 'satisfied' : 'unsatisfied')) stop = 'stop';
         return stop;
       },
       () => this.tick(),
     );
     return stop;
+  }
+
+  private recordGraph(exec: Candidate, branch: BranchOutcome, state: FinalState): void {
+    const request = this.options.graphs;
+    if (!request || (request.limit !== undefined && this.graphs.length >= request.limit)) return;
+    if (request.show !== 'all' && (request.show === 'witness') !== state.satisfies) return;
+    const names = [...new Set([...BASE_RELATIONS, ...request.relations])];
+    this.graphs.push({
+      test: this.test.name,
+      index: this.graphs.length + 1,
+      satisfies: state.satisfies,
+      events: graphEvents(exec),
+      relations: graphRelations(exec, names, branch.lookup?.bind(branch)),
+      state,
+      flags: [...branch.flags],
+    });
   }
 
   private stateOf(lookup: Lookup): { key: string; values: FinalState['values'] } {
@@ -349,7 +399,7 @@ class TestRun {
     return { key, values };
   }
 
-  result(timeMs: number): TestResult {
+  result(timeMs: number): CheckResult {
     return {
       name: this.test.name,
       file: this.test.span.file,
@@ -364,6 +414,7 @@ class TestRun {
       candidates: this.candidates,
       timeMs,
       diagnostics: this.diagnostics,
+      ...(this.options.graphs ? { graphs: this.graphs } : {}),
     };
   }
 }
@@ -372,24 +423,13 @@ function valueState(v: Value): StateValue {
   return typeof v === 'number' ? { kind: 'int', value: v } : { kind: 'addr', name: v };
 }
 
-function locOfName(comb: Combination, view: StructureView, name: string): number {
-  for (const w of comb.writes) {
-    if (comb.events[w].thread < 0 && comb.events[w].ev.loc === name) return view.locOf[w];
-  }
-  return -2;
-}
-
 /** herd's pco: the initial write before the other writes of its location, the final write after them. */
-function pcoPairs(
-  comb: Combination,
-  view: StructureView,
-  fw: readonly number[],
-): [number, number][] {
+function pcoPairs(view: StructureView, fw: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
-  const locOf = view.locOf;
+  const comb = view.comb;
   for (const a of comb.writes) {
     for (const b of comb.writes) {
-      if (a === b || locOf[a] !== locOf[b]) continue;
+      if (a === b || view.locOf[a] !== view.locOf[b]) continue;
       if (comb.events[a].thread < 0 || fw.includes(b)) out.push([a, b]);
     }
   }

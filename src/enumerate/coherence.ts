@@ -3,14 +3,22 @@
 // an order (cos-opt.cat's `obsco`: ww, rw, wr, rr, plus the initial write first) must stay
 // acyclic, or the model's `ConsCo` check rejects every execution built on that choice. Kept
 // as one adjacency bitmask per write (locations with at most 32 writes) and checked edge by
-// edge, with a trail for undoing choices.
+// edge, with a trail for undoing choices. The same order decides atomicity early: an RMW
+// reading w whose write must come after a write of another thread that comes after w fails
+// the model's `atomic` axiom (empty rmw & (fre ; coe)) in every coherence order.
 import { rel } from '../relations';
 import type { Combination } from './combination';
 
 interface LocationGraph {
   readonly writes: readonly number[];
+  /** Successors and predecessors of each write, as bitmasks over slots. */
   readonly adj: Uint32Array;
+  readonly radj: Uint32Array;
   readonly count: Int32Array;
+  /** Per write, the slots of the writes of other threads (initial write excluded). */
+  readonly others: Uint32Array;
+  /** RMWs whose read currently reads a write of this location: [source slot, own write slot]. */
+  readonly rmws: [number, number][];
 }
 
 interface ReadContext {
@@ -33,7 +41,11 @@ export class CoherenceTracker {
   private readonly trail: number[] = [];
   private readonly trailGraphs: LocationGraph[] = [];
 
-  constructor(private readonly comb: Combination) {
+  constructor(
+    private readonly comb: Combination,
+    /** Also reject RMWs that the model's atomicity axiom rejects in every coherence order. */
+    private readonly atomicity: boolean,
+  ) {
     const n = comb.size;
     this.slot = new Int32Array(n).fill(-1);
     this.graphOf = new Array(n).fill(undefined);
@@ -49,7 +61,21 @@ export class CoherenceTracker {
     for (const ws of byLoc.values()) {
       if (ws.length > MAX_WRITES) continue;
       const k = ws.length;
-      const g: LocationGraph = { writes: ws, adj: new Uint32Array(k), count: new Int32Array(k * k) };
+      const others = new Uint32Array(k);
+      ws.forEach((a, i) => {
+        ws.forEach((b, j) => {
+          const tb = comb.events[b].thread;
+          if (tb >= 0 && tb !== comb.events[a].thread) others[i] |= 1 << j;
+        });
+      });
+      const g: LocationGraph = {
+        writes: ws,
+        adj: new Uint32Array(k),
+        radj: new Uint32Array(k),
+        count: new Int32Array(k * k),
+        others,
+        rmws: [],
+      };
       this.graphs.push(g);
       ws.forEach((w, i) => {
         this.slot[w] = i;
@@ -81,7 +107,10 @@ export class CoherenceTracker {
   }
 
   private link(g: LocationGraph, a: number, b: number): void {
-    if (g.count[a * g.writes.length + b]++ === 0) g.adj[a] |= 1 << b;
+    if (g.count[a * g.writes.length + b]++ === 0) {
+      g.adj[a] |= 1 << b;
+      g.radj[b] |= 1 << a;
+    }
   }
 
   mark(): number {
@@ -94,7 +123,11 @@ export class CoherenceTracker {
       const b = t.pop()!;
       const a = t.pop()!;
       const g = this.trailGraphs.pop()!;
-      if (--g.count[a * g.writes.length + b] === 0) g.adj[a] &= ~(1 << b);
+      if (a < 0) g.rmws.pop();
+      else if (--g.count[a * g.writes.length + b] === 0) {
+        g.adj[a] &= ~(1 << b);
+        g.radj[b] &= ~(1 << a);
+      }
     }
   }
 
@@ -122,11 +155,23 @@ export class CoherenceTracker {
     for (const s of ctx.writesBefore) if (s !== sw && !this.addEdge(g, s, sw)) return false;
     for (const x of ctx.readsBefore) {
       const wx = rfOf[x];
-      if (wx >= 0 && wx !== w && this.graphOf[wx] === g && !this.addEdge(g, this.slot[wx], sw)) return false;
+      if (wx >= 0 && wx !== w && this.graphOf[wx] === g && !this.addEdge(g, this.slot[wx], sw))
+        return false;
     }
     for (const x of ctx.readsAfter) {
       const wx = rfOf[x];
-      if (wx >= 0 && wx !== w && this.graphOf[wx] === g && !this.addEdge(g, sw, this.slot[wx])) return false;
+      if (wx >= 0 && wx !== w && this.graphOf[wx] === g && !this.addEdge(g, sw, this.slot[wx]))
+        return false;
+    }
+    if (!this.atomicity) return true;
+    const own = this.comb.rmwPartner[r];
+    if (own >= 0 && this.graphOf[own] === g) {
+      g.rmws.push([sw, this.slot[own]]);
+      this.trail.push(-1, -1);
+      this.trailGraphs.push(g);
+    }
+    for (const [src, dst] of g.rmws) {
+      if ((closure(g.adj, src) & closure(g.radj, dst) & g.others[dst]) !== 0) return false;
     }
     return true;
   }
@@ -136,6 +181,24 @@ export class CoherenceTracker {
     const g = this.graphOf[w];
     return !g || g.adj[this.slot[w]] === 0;
   }
+}
+
+/** Slots reachable from `from` in one or more steps. */
+function closure(adj: Uint32Array, from: number): number {
+  let seen = 0;
+  let frontier = adj[from];
+  while (frontier !== 0) {
+    seen |= frontier;
+    let next = 0;
+    let f = frontier;
+    while (f !== 0) {
+      const low = f & -f;
+      next |= adj[31 - Math.clz32(low)];
+      f ^= low;
+    }
+    frontier = next & ~seen;
+  }
+  return seen;
 }
 
 /** Whether `to` is reachable from `from` along the adjacency masks. */

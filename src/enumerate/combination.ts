@@ -1,9 +1,9 @@
 // Enumeration stage: one event structure of the test, i.e. one path per thread plus the
 // initial writes, with the event universe the model sees (no register accesses) and every
 // relation that does not depend on reads-from. Built once, shared by all its candidates.
-import { pathRelations } from '../events/path-relations';
-import type { Equation, LoweredEvent, Pair, ThreadPath } from '../events/structure';
-import type { Atom, Value } from '../events/values';
+
+import type { Atom, Equation, LoweredEvent, Pair, ThreadPath, Value } from '../events';
+import { pathRelations } from '../events';
 import { type EventSet, evset, type Relation, rel } from '../relations';
 
 export interface UniverseEvent {
@@ -71,9 +71,9 @@ export class Combination {
   }
 
   /** Records the addresses the structure's own equations determine. */
-  fixLocations(valueOf: (a: Atom) => Value | undefined): void {
+  fixLocations(resolve: (a: Atom) => Value | undefined): void {
     this.events.forEach(({ ev }, i) => {
-      this.knownLoc[i] = ev.loc === undefined ? undefined : valueOf(ev.loc);
+      this.knownLoc[i] = ev.loc === undefined ? undefined : resolve(ev.loc);
     });
   }
 

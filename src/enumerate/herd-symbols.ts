@@ -3,8 +3,8 @@
 // time merging equal unknowns with a union-find (union by rank, the first argument's class
 // winning ties) and naming a class after its root; replaying the same unions in the same
 // order gives the same name. Only used for such values, so clarity beats speed here.
-import type { Equation } from '../events/structure';
-import { type Atom, isVar } from '../events/values';
+import type { Equation } from '../events';
+import { type Atom, isVar } from '../events';
 import type { Combination } from './combination';
 
 class UnionFind {
@@ -45,11 +45,14 @@ function registerEquations(comb: Combination): Equation[] {
   for (const path of comb.paths) {
     let k = 0;
     for (const e of path.events) {
-      if (e.kind === 'RegR') entries.push({ proc: path.thread, reg: e.reg!, eiid: e.eiid, eq: path.regEquations[k++] });
+      if (e.kind === 'RegR')
+        entries.push({ proc: path.thread, reg: e.reg!, eiid: e.eiid, eq: path.regEquations[k++] });
     }
   }
   // herd folds locations in increasing order, reads newest first, prepending each equation.
-  entries.sort((x, y) => x.proc - y.proc || (x.reg < y.reg ? -1 : x.reg > y.reg ? 1 : 0) || y.eiid - x.eiid);
+  entries.sort(
+    (x, y) => x.proc - y.proc || (x.reg < y.reg ? -1 : x.reg > y.reg ? 1 : 0) || y.eiid - x.eiid,
+  );
   return entries.reverse().map((x) => x.eq);
 }
 
@@ -57,7 +60,8 @@ function registerEquations(comb: Combination): Equation[] {
 export function herdSymbol(comb: Combination, rfOf: Int32Array, v: Atom): string {
   const phase1 = new UnionFind();
   for (const eq of registerEquations(comb)) if (!eq.op) unionAtoms(phase1, eq.target, eq.args[0]);
-  for (const path of comb.paths) for (const eq of path.equations) if (!eq.op) unionAtoms(phase1, eq.target, eq.args[0]);
+  for (const path of comb.paths)
+    for (const eq of path.equations) if (!eq.op) unionAtoms(phase1, eq.target, eq.args[0]);
   const root1 = (a: Atom): Atom => (isVar(a) ? { id: phase1.find(a.id) } : a);
 
   const phase2 = new UnionFind();

@@ -2,15 +2,24 @@
 // compiled cat model and returns herd7's numbers (states, Positive/Negative, flags).
 import { type CompiledModel, runModel } from '../interp';
 import type { LitmusTest, MacroFile } from '../litmus/ast';
-import { type CheckOptions, checkWithRunner } from './check-test';
-import type { TestResult } from './result';
+import { type CheckOptions, type CheckResult, checkWithRunner } from './check-test';
 
 export {
   type BranchOutcome,
   type CheckOptions,
+  type CheckResult,
   checkWithRunner,
   type ModelRunner,
 } from './check-test';
+export {
+  BASE_RELATIONS,
+  type ExecutionGraph,
+  type GraphEvent,
+  type GraphRelation,
+  type GraphRequest,
+  type GraphSelection,
+  toGraph,
+} from './graph';
 export * from './result';
 
 export function checkTest(
@@ -18,7 +27,7 @@ export function checkTest(
   macros: MacroFile,
   model: CompiledModel,
   options: CheckOptions,
-): TestResult {
+): CheckResult {
   return checkWithRunner(
     test,
     macros,

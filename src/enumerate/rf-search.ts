@@ -64,7 +64,10 @@ export function searchReadsFrom(
     const re = comb.events[r].ev;
     const we = comb.events[w].ev;
     if (!solver.equate(re.value!, we.value!)) return false;
-    if ((comb.knownLoc[r] === undefined || comb.knownLoc[w] === undefined) && !solver.equate(re.loc!, we.loc!)) {
+    if (
+      (comb.knownLoc[r] === undefined || comb.knownLoc[w] === undefined) &&
+      !solver.equate(re.loc!, we.loc!)
+    ) {
       return false;
     }
     if (tracker && !tracker.assign(r, w, rfOf)) return false;

@@ -3,7 +3,7 @@
 // roots, constant propagation through operations, and a trail so every choice can be undone.
 // Same answers as herd's solver: unify equal unknowns, evaluate operations whose operands are
 // known, fail on a contradiction, and leave undetermined what only depends on itself.
-import type { Equation } from '../events/structure';
+import type { Equation } from '../events';
 import {
   type Atom,
   type BinaryOperator,
@@ -13,7 +13,7 @@ import {
   type UnaryOperator,
   type Value,
   ValueError,
-} from '../events/values';
+} from '../events';
 
 export class Solver {
   private readonly parent: Int32Array;

@@ -5,7 +5,28 @@
 import { type EventSet, evset, type Relation, rel } from '../relations';
 import type { Combination, UniverseEvent } from './combination';
 
-const EMPTY_SETS = ['LS', 'ACQ', 'SC', 'REL', 'ACQ_REL', 'RLX', 'CON', 'A', 'NExp', 'B', 'BCC', 'PRED', 'SPEC', 'EXEC', 'SPURIOUS', 'ADDR', 'DATA', 'C', 'PTE', 'EX'];
+const EMPTY_SETS = [
+  'LS',
+  'ACQ',
+  'SC',
+  'REL',
+  'ACQ_REL',
+  'RLX',
+  'CON',
+  'A',
+  'NExp',
+  'B',
+  'BCC',
+  'PRED',
+  'SPEC',
+  'EXEC',
+  'SPURIOUS',
+  'ADDR',
+  'DATA',
+  'C',
+  'PTE',
+  'EX',
+];
 
 const KIND_SETS: Record<string, (e: UniverseEvent) => boolean> = {
   M: ({ ev }) => ev.kind === 'R' || ev.kind === 'W',
@@ -37,7 +58,25 @@ export class StructureView {
     readonly comb: Combination,
     /** Per universe event: index of its (resolved) location, -1 if it has none. */
     readonly locOf: Int32Array,
+    private readonly locations: readonly string[],
   ) {}
+
+  private readonly writesByName = new Map<string, number[]>();
+
+  locationName(index: number): string {
+    return this.locations[index];
+  }
+
+  /** Memory writes (initial one included) to the named location. */
+  writesAt(name: string): number[] {
+    let ws = this.writesByName.get(name);
+    if (!ws) {
+      const k = this.locations.indexOf(name);
+      ws = this.comb.writes.filter((w) => this.locOf[w] === k);
+      this.writesByName.set(name, ws);
+    }
+    return ws;
+  }
 
   get size(): number {
     return this.comb.size;
@@ -96,7 +135,9 @@ export class StructureView {
       case 'loc':
         return this.pairsWhere((i, j) => this.locOf[i] >= 0 && this.locOf[i] === this.locOf[j]);
       case 'int':
-        return this.pairsWhere((i, j) => c.events[i].thread >= 0 && c.events[i].thread === c.events[j].thread);
+        return this.pairsWhere(
+          (i, j) => c.events[i].thread >= 0 && c.events[i].thread === c.events[j].thread,
+        );
       case 'ext':
         return this.pairsWhere((i, j) => c.events[i].thread !== c.events[j].thread);
       default:

@@ -33,7 +33,11 @@ function defName(macros: MacroFile): string {
   return f.slice(Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\')) + 1) || 'the .def file';
 }
 
-export function buildEvents(test: LitmusTest, macros: MacroFile, options: EventOptions): TestEvents {
+export function buildEvents(
+  test: LitmusTest,
+  macros: MacroFile,
+  options: EventOptions,
+): TestEvents {
   const diagnostics: Diagnostic[] = [];
   const init = initialState(test, diagnostics);
   const expanded = test.threads.map((t) => {

@@ -155,7 +155,11 @@ function unionOutput(f1: Frag, f2: Frag): readonly number[] | undefined {
   return [...(f1.output ?? maximalsData(f1)), ...(f2.output ?? maximalsData(f2))];
 }
 
-function merge(fs: readonly Frag[], extra: Partial<Frag>, output: readonly number[] | undefined): Frag {
+function merge(
+  fs: readonly Frag[],
+  extra: Partial<Frag>,
+  output: readonly number[] | undefined,
+): Frag {
   return {
     events: fs.flatMap((f) => f.events),
     data: [...fs.flatMap((f) => f.data), ...(extra.data ?? [])],

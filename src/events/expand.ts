@@ -1,14 +1,6 @@
 // Events stage: expand `.def` macro calls in thread code into herd's internal primitives
 // (`__load{ONCE}(X)`, `__store{RELEASE}(*X,V)`...) by syntactic substitution, like herd7.
-import type {
-  CallExpr,
-  Expr,
-  Macro,
-  MacroFile,
-  OpArg,
-  Stmt,
-  Thread,
-} from '../litmus/ast';
+import type { CallExpr, Expr, Macro, MacroFile, OpArg, Stmt, Thread } from '../litmus/ast';
 import { unreachable } from '../litmus/ast';
 import type { Diagnostic, Span } from '../source';
 import { error } from '../source';
@@ -135,6 +127,7 @@ class Expander {
         return {
           ...s,
           cond: this.expr(s.cond, depth),
+          // biome-ignore lint/suspicious/noThenProperty: the AST contract names the branch `then`
           then: this.stmts(s.then, depth),
           else: s.else && this.stmts(s.else, depth),
         };
@@ -185,7 +178,9 @@ class Expander {
       return undefined;
     }
     const args = new Map<string, Expr | OpArg>();
-    macro.formals.forEach((f, i) => args.set(f, call.args[i]));
+    macro.formals.forEach((f, i) => {
+      args.set(f, call.args[i]);
+    });
     return { args, site: call.span };
   }
 
@@ -222,7 +217,8 @@ class Expander {
       return { kind: 'IntExpr', value: 0, span: call.span };
     }
     const binding = this.bind(macro, { ...call, args }, depth);
-    if (!binding || macro.body.kind !== 'ExprBody') return { kind: 'IntExpr', value: 0, span: call.span };
+    if (!binding || macro.body.kind !== 'ExprBody')
+      return { kind: 'IntExpr', value: 0, span: call.span };
     return this.expr(substExpr(macro.body.expr, binding), depth + 1);
   }
 }
@@ -250,6 +246,7 @@ function substStmt(s: Stmt, b: Binding): Stmt {
       return {
         ...s,
         cond: substExpr(s.cond, b),
+        // biome-ignore lint/suspicious/noThenProperty: the AST contract names the branch `then`
         then: s.then.map((t) => substStmt(t, b)),
         else: s.else?.map((t) => substStmt(t, b)),
         span,

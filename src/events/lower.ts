@@ -26,8 +26,8 @@ import {
   thenBranches,
   thenInstr,
   unit,
-  withValue,
   wire,
+  withValue,
 } from './builder';
 import { INTERNAL_PRIMITIVES } from './expand';
 import type { Equation, LoweredEvent, Pair, ThreadPath } from './structure';
@@ -141,7 +141,13 @@ class CSemantics {
   }
 
   /** `while` unrolled: after `unroll` iterations a still-true condition cuts the path. */
-  private whileStmt(cond: Expr, body: readonly Stmt[], span: Span, poi: number, done: number): M<number> {
+  private whileStmt(
+    cond: Expr,
+    body: readonly Stmt[],
+    span: Span,
+    poi: number,
+    done: number,
+  ): M<number> {
     const ii = this.ii(poi, span);
     return thenBranches(this.cond(cond, ii), (ret) =>
       choice(
@@ -194,11 +200,18 @@ class CSemantics {
       case 'RegExpr':
         return read(ii, { kind: 'RegR', reg: e.name }, isData);
       case 'DerefExpr':
-        return bindData(this.expr(e.address, isData, ii), (l) => this.readMem(l, [], ii, isData, false));
+        return bindData(this.expr(e.address, isData, ii), (l) =>
+          this.readMem(l, [], ii, isData, false),
+        );
       case 'CastExpr':
         return this.expr(e.expr, isData, ii);
       case 'BinaryExpr':
-        return this.binary(e.op, this.expr(e.left, isData, ii), this.expr(e.right, isData, ii), e.span);
+        return this.binary(
+          e.op,
+          this.expr(e.left, isData, ii),
+          this.expr(e.right, isData, ii),
+          e.span,
+        );
       case 'UnaryExpr':
         return bindData(this.expr(e.operand, isData, ii), (a) => this.op1(e.op, a, e.span));
       case 'CallExpr':
@@ -297,7 +310,11 @@ class CSemantics {
   private opArg(e: CallExpr, i: number): BinaryOperator {
     const a: Expr | OpArg | undefined = e.args[i];
     if (a?.kind === 'OpArg') return a.op;
-    this.report(BAD_ARGUMENT, `${e.name}: argument ${i + 1} must be an operator (+, -, &, |, ^, &~)`, e.span);
+    this.report(
+      BAD_ARGUMENT,
+      `${e.name}: argument ${i + 1} must be an operator (+, -, &, |, ^, &~)`,
+      e.span,
+    );
     return '+';
   }
 
@@ -317,7 +334,9 @@ class CSemantics {
   }
 
   private load(e: CallExpr, tags: readonly string[], isData: boolean, ii: Instr): M<Atom> {
-    return bindData(this.address(e, tags, isData, ii), (l) => this.readMem(l, tags, ii, isData, false));
+    return bindData(this.address(e, tags, isData, ii), (l) =>
+      this.readMem(l, tags, ii, isData, false),
+    );
   }
 
   private store(e: CallExpr, ii: Instr): M<unknown> {
@@ -332,7 +351,13 @@ class CSemantics {
       event(ii, { kind: 'F', tags })(ctx).map((a) => ({ ...a, frag: { ...a.frag, output: [] } }));
   }
 
-  private readMem(l: Atom, tags: readonly string[], ii: Instr, isData: boolean, atomic: boolean): M<Atom> {
+  private readMem(
+    l: Atom,
+    tags: readonly string[],
+    ii: Instr,
+    isData: boolean,
+    atomic: boolean,
+  ): M<Atom> {
     return read(ii, { kind: 'R', loc: l, tags, atomic }, isData);
   }
 
@@ -346,7 +371,9 @@ class CSemantics {
 
   /** Tags come from per-architecture lowerings (src/events/lowering); the LKMM's locks have none. */
   private lock(l: Atom, tags: readonly string[], ii: Instr): M<undefined> {
-    return bindCtrl(event(ii, { kind: 'LKR', loc: l, tags }), () => event(ii, { kind: 'LKW', loc: l, tags }));
+    return bindCtrl(event(ii, { kind: 'LKR', loc: l, tags }), () =>
+      event(ii, { kind: 'LKW', loc: l, tags }),
+    );
   }
 
   /** lkmmv1 wraps full-barrier RMWs in explicit `F[mb]` fences, in the same instruction. */
@@ -358,7 +385,11 @@ class CSemantics {
   }
 
   /** Tags of the read and write halves of an RMW (lkmmv1 splits acquire/release/once). */
-  private rmwTags(tags: readonly string[]): { r: readonly string[]; w: readonly string[]; mb: boolean } {
+  private rmwTags(tags: readonly string[]): {
+    r: readonly string[];
+    w: readonly string[];
+    mb: boolean;
+  } {
     if (this.opts.lkmmv2) return { r: tags, w: tags, mb: false };
     const one = tags.length === 1 ? tags[0] : undefined;
     return {
@@ -445,7 +476,12 @@ class CSemantics {
   }
 
   /** Atomic arithmetic with a result: the new value (`_return`) or the old one (`fetch_`). */
-  private atomicOpValue(e: CallExpr, tags: readonly string[], result: 'new' | 'old', ii: Instr): M<Atom> {
+  private atomicOpValue(
+    e: CallExpr,
+    tags: readonly string[],
+    result: 'new' | 'old',
+    ii: Instr,
+  ): M<Atom> {
     const t = this.rmwTags(tags);
     return this.withMbFences(t.mb, this.atomicOp(e, t.r, t.w, result, ii), ii);
   }
@@ -535,7 +571,9 @@ class CSemantics {
   /** lkmmv1's `srcu_read_lock`: an SRCU event returning herd's synthesised index. */
   private srcuExpr(e: CallExpr, tags: readonly string[], ii: Instr): M<Atom> {
     const index =
-      tags.length === 1 && tags[0] === 'srcu-lock' ? (ii.thread + 1) * 307 + ii.poi * 599 : undefined;
+      tags.length === 1 && tags[0] === 'srcu-lock'
+        ? (ii.thread + 1) * 307 + ii.poi * 599
+        : undefined;
     return bindData(this.arg(e, 0, false, ii), (l) =>
       withValue(event(ii, { kind: 'SRCU', loc: l, value: index, tags }), (index ?? 0) as Atom),
     );
@@ -561,7 +599,9 @@ export function finishPath(
 ): ThreadPath {
   const ids = [...new Set(alt.frag.events)].sort((a, b) => a - b);
   const index = new Map<number, number>();
-  ids.forEach((id, i) => index.set(id, i));
+  ids.forEach((id, i) => {
+    index.set(id, i);
+  });
   const local = (pairs: readonly Pair[]): Pair[] =>
     dedupe(pairs.map(([a, b]) => [index.get(a)!, index.get(b)!] as Pair));
   const events = ids.map((id) => allEvents[id]);

@@ -18,7 +18,17 @@ export interface PathRelations {
   readonly rmw: readonly Pair[];
 }
 
-const RELEVANT: ReadonlySet<EventKind> = new Set(['R', 'W', 'F', 'LKR', 'LKW', 'UL', 'LF', 'RL', 'RU']);
+const RELEVANT: ReadonlySet<EventKind> = new Set([
+  'R',
+  'W',
+  'F',
+  'LKR',
+  'LKW',
+  'UL',
+  'LF',
+  'RL',
+  'RU',
+]);
 const MEM_LOAD_TOTAL: ReadonlySet<EventKind> = new Set(['R', 'LF', 'RL', 'RU']);
 const LOAD_TOTAL: ReadonlySet<EventKind> = new Set(['R', 'RegR', 'LF', 'RL', 'RU']);
 const ADDITIONAL_MEM: ReadonlySet<EventKind> = new Set(['LKR', 'LKW', 'UL', 'LF', 'RL', 'RU']);
@@ -34,7 +44,10 @@ export function pathRelations(path: ThreadPath): PathRelations {
   return r;
 }
 
-function setOf(events: readonly LoweredEvent[], pred: (e: LoweredEvent, i: number) => boolean): EventSet {
+function setOf(
+  events: readonly LoweredEvent[],
+  pred: (e: LoweredEvent, i: number) => boolean,
+): EventSet {
   const s = evset.empty(events.length);
   events.forEach((e, i) => {
     if (pred(e, i)) evset.add(s, i);
@@ -71,7 +84,9 @@ function computePathRelations(path: ThreadPath): PathRelations {
   // Data flow out of a read: through registers (register rf and iico among non-memory
   // events), or straight into the next access (herd since its "Fix dependency definition":
   // `WRITE_ONCE(*x, READ_ONCE(*y))` carries a data dependency).
-  const ddInside = rel.plus(rel.union(relOf(n, path.regRf), restrict(iicoData, irrelevant, irrelevant)));
+  const ddInside = rel.plus(
+    rel.union(relOf(n, path.regRf), restrict(iicoData, irrelevant, irrelevant)),
+  );
   const ddPre = rel.union(
     rel.idOn(memLoadTotal),
     rel.seq(
@@ -82,7 +97,10 @@ function computePathRelations(path: ThreadPath): PathRelations {
   const lastData = restrict(iicoData, ports, memStore);
   const data = rel.union(rel.seq(ddPre, lastData), rel.inter(relOf(n, rmw), iicoData));
   const lastAddr = rel.union(
-    rel.union(rel.restrictRange(iicoData, memLoad), restrict(iicoData, evset.complement(ports), memStore)),
+    rel.union(
+      rel.restrictRange(iicoData, memLoad),
+      restrict(iicoData, evset.complement(ports), memStore),
+    ),
     rel.restrictRange(iicoData, additional),
   );
   const addr = rel.seq(ddPre, lastAddr);
@@ -102,18 +120,28 @@ function computePathRelations(path: ThreadPath): PathRelations {
 
   const visible = evs.flatMap((e, i) => (e.kind === 'RegR' || e.kind === 'RegW' ? [] : [i]));
   const pos = new Map<number, number>();
-  visible.forEach((v, k) => pos.set(v, k));
+  visible.forEach((v, k) => {
+    pos.set(v, k);
+  });
   const project = (r: Relation): Pair[] =>
-    rel.pairs(r).flatMap(([a, b]) => (pos.has(a) && pos.has(b) ? [[pos.get(a)!, pos.get(b)!] as Pair] : []));
+    rel
+      .pairs(r)
+      .flatMap(([a, b]) => (pos.has(a) && pos.has(b) ? [[pos.get(a)!, pos.get(b)!] as Pair] : []));
   const sameInstance: Pair[] = [];
   for (const a of visible) {
-    for (const b of visible) if (evs[a].poi === evs[b].poi) sameInstance.push([pos.get(a)!, pos.get(b)!]);
+    for (const b of visible)
+      if (evs[a].poi === evs[b].poi) sameInstance.push([pos.get(a)!, pos.get(b)!]);
   }
   return {
     visible,
     po: project(po),
     addr: project(addr),
-    data: project(rel.restrictRange(data, setOf(evs, (e) => e.kind === 'R' || e.kind === 'W'))),
+    data: project(
+      rel.restrictRange(
+        data,
+        setOf(evs, (e) => e.kind === 'R' || e.kind === 'W'),
+      ),
+    ),
     ctrl: project(ctrl),
     iicoData: project(iicoData),
     sameInstance,

@@ -75,11 +75,3 @@ export interface ThreadPath {
   /** The loop unrolling bound cut this path short. */
   readonly cut: boolean;
 }
-
-export function isMemory(e: LoweredEvent): boolean {
-  return e.kind === 'R' || e.kind === 'W';
-}
-
-export function isRegister(e: LoweredEvent): boolean {
-  return e.kind === 'RegR' || e.kind === 'RegW';
-}

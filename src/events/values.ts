@@ -16,10 +16,6 @@ export function isVar(a: Atom): a is Var {
   return typeof a === 'object';
 }
 
-export function isAddress(v: Value): v is string {
-  return typeof v === 'string';
-}
-
 /** Thrown for an operation herd rejects on known values (e.g. multiplying an address). */
 export class ValueError extends Error {}
 
@@ -139,13 +135,4 @@ export function evalUnary(op: UnaryOperator, a: Value): Value {
     case '-':
       return -a | 0;
   }
-}
-
-/** The location name of an address value (without offset), for final states. */
-export function addressName(a: string): string {
-  return a;
-}
-
-export function formatValue(v: Value): string {
-  return String(v);
 }

@@ -4,35 +4,26 @@ import type * as A from '../cat';
 import { unreachable } from '../cat';
 import { type EventSet, evset, type Relation, rel } from '../relations';
 import { type Span, UserError } from '../source';
-import { apply, destructure } from './apply';
+import { apply } from './apply';
+import { compileIf } from './compile-cond';
+import { compileLet, compileLetRec } from './compile-let';
+import { compileMatchSet, compileMatchTag } from './compile-match';
 import type { Compiled, CompiledFun } from './compiled';
 import {
   type Env,
   forceLocal,
   forceTop,
   type LocalFrame,
-  newFrame,
   readTop,
   type TopEnv,
   writeTop,
 } from './env';
-import { fixpoint, type GroupStore } from './fixpoint';
-import {
-  argumentMismatch,
-  badMatchSubject,
-  matchFailed,
-  raise,
-  typeMismatch,
-  unbound,
-  undefinedTag,
-  universeMisuse,
-} from './messages';
+import { raise, typeMismatch, unbound, undefinedTag, universeMisuse } from './messages';
 import * as op from './operators';
 import { localScope, type ProgramBuilder, type Resolved, type Scope } from './scope';
 import {
   describe,
   EMPTY,
-  equalValues,
   events,
   relation,
   typeName,
@@ -41,7 +32,6 @@ import {
   unify,
   type Value,
   valset,
-  valsetHas,
 } from './values';
 
 export function compileExpr(e: A.Expr, scope: Scope, b: ProgramBuilder): Compiled {
@@ -187,19 +177,20 @@ function compileSet(elems: readonly A.Expr[], at: Span, scope: Scope, b: Program
         unify(t, typeOf(vals[i])) ??
         raise(typeMismatch(typeName(t), describe(vals[i]), parts[i].span));
     }
+    // Events and pairs make an event set and a relation; anything else a value set.
     const n = env.top.cache.n;
     if (t.kind === 'event')
       return events(
         evset.of(
           n,
-          vals.map((v) => (v as { id: number }).id),
+          vals.flatMap((v) => (v.kind === 'event' ? [v.id] : [])),
         ),
       );
     if (t.kind === 'pair') {
       return relation(
         rel.ofPairs(
           n,
-          vals.map((v) => [(v as { from: number }).from, (v as { to: number }).to] as const),
+          vals.flatMap((v) => (v.kind === 'pair' ? [[v.from, v.to] as const] : [])),
         ),
       );
     }
@@ -373,314 +364,4 @@ function compileFun(
 /** Parameters take the first slots of a frame, in pattern order. */
 export function declarePattern(pat: A.Pattern, scope: Scope): void {
   for (const name of pat.kind === 'var' ? [pat.name] : pat.names) scope.addLocal(name, undefined);
-}
-
-/** The value bound to position `k` of a tuple pattern with `size` positions. */
-export function projection(v: Value, k: number, size: number, at: Span): Value {
-  const parts = destructure(v);
-  if (parts.length !== size) raise(argumentMismatch(size, describe(v), at));
-  return parts[k];
-}
-
-/** `let p1 = e1 and ... in body`: every ei is evaluated in the enclosing scope. */
-function compileLet(
-  bindings: readonly A.Binding[],
-  body: A.Expr,
-  scope: Scope,
-  b: ProgramBuilder,
-): Compiled {
-  const inner = localScope(scope);
-  const rhs = bindings.map((bd) => compileExpr(bd.expr, scope, b));
-  bindings.forEach((bd, i) => {
-    const e = rhs[i];
-    const outer: Compiled = (f) => e((f as LocalFrame).parent);
-    bindLocal(bd.pat, outer, bd.span, inner);
-  });
-  const cbody = compileExpr(body, inner, b);
-  return (env) => cbody(newFrame(inner.layout!, env));
-}
-
-/** Declares a (lazy) local binding of a pattern; a tuple pattern shares one hidden slot. */
-export function bindLocal(pat: A.Pattern, init: Compiled, at: Span, scope: Scope): void {
-  if (pat.kind === 'var') {
-    scope.addLocal(pat.name, init);
-    return;
-  }
-  const whole = scope.addLocal(null, init);
-  const size = pat.names.length;
-  pat.names.forEach((name, k) => {
-    const part: Compiled = (f) => projection(accessLocal(f as LocalFrame, whole), k, size, at);
-    scope.addLocal(name, part);
-  });
-}
-
-function accessLocal(f: LocalFrame, i: number): Value {
-  return f.vals[i] ?? forceLocal(f, i);
-}
-
-/** Where the members of a `let rec` group live: a local frame or top-level slots. */
-export interface RecTarget {
-  declare(name: string | null): number;
-  setInit(handle: number, init: Compiled): void;
-  store(env: Env, handles: readonly number[]): GroupStore;
-}
-
-export function localRecTarget(scope: Scope): RecTarget {
-  return {
-    declare: (name) => scope.addLocal(name, undefined),
-    setInit: (h, init) => {
-      scope.layout!.inits[h] = init;
-    },
-    store: (env, handles) => {
-      const frame = env as LocalFrame;
-      return {
-        read: (k) => frame.vals[handles[k]],
-        write: (k, v) => {
-          frame.vals[handles[k]] = v;
-        },
-      };
-    },
-  };
-}
-
-/**
- * A `let rec` group: function bindings see each other through their slots; value bindings
- * are computed together by `fixpoint` the first time one of them is needed (in bell mode
- * they stay `{}`). Returns the computation, with the `when` test if any (compiled once the
- * group's names are declared), for eager use.
- */
-export function compileRecGroup(
-  bindings: readonly A.Binding[],
-  target: RecTarget,
-  scope: Scope,
-  b: ProgramBuilder,
-  at: Span,
-  compileWhen?: () => (env: Env) => boolean,
-): (env: Env) => boolean {
-  const declared = bindings.map((bd) => recName(bd, b));
-  const handles = declared.map((name) => target.declare(name));
-  const values: { handle: number; init: Compiled; name: string }[] = [];
-  bindings.forEach((bd, i) => {
-    const init = compileExpr(bd.expr, scope, b);
-    if (bd.expr.kind === 'fun') target.setInit(handles[i], init);
-    else if (b.options.bellMode) target.setInit(handles[i], () => EMPTY);
-    else values.push({ handle: handles[i], init, name: declared[i] ?? '_' });
-  });
-  const when = compileWhen?.();
-  const names = values.map((v) => v.name);
-  const inits = values.map((v) => v.init);
-  const group = values.map((v) => v.handle);
-  const force = (env: Env) => fixpoint(names, inits, env, target.store(env, group), at, when);
-  values.forEach((v, k) => {
-    target.setInit(v.handle, (env) => {
-      force(env);
-      return target.store(env, group).read(k)!;
-    });
-  });
-  return force;
-}
-
-function compileLetRec(
-  bindings: readonly A.Binding[],
-  body: A.Expr,
-  at: Span,
-  scope: Scope,
-  b: ProgramBuilder,
-): Compiled {
-  const inner = localScope(scope);
-  compileRecGroup(bindings, localRecTarget(inner), inner, b, at);
-  const cbody = compileExpr(body, inner, b);
-  return (env) => cbody(newFrame(inner.layout!, env));
-}
-
-/** herd binds only names in a let rec; a tuple pattern there is reported and ignored. */
-function recName(bd: A.Binding, b: ProgramBuilder): string | null {
-  if (bd.pat.kind === 'var') return bd.pat.name;
-  b.diagnostics.push({
-    code: 'cat/bad-rec',
-    severity: 'error',
-    message: 'let rec binds names only, not tuples',
-    span: bd.span,
-  });
-  return null;
-}
-
-function compileIf(e: A.Expr & { kind: 'if' }, scope: Scope, b: ProgramBuilder): Compiled {
-  if (e.cond.kind === 'vcond') {
-    // Variants are fixed for a whole run: choose the branch once, when compiling.
-    return compileExpr(evalVariant(e.cond.cond, b) ? e.ifTrue : e.ifFalse, scope, b);
-  }
-  const cond = compileCond(e.cond, scope, b);
-  const t = compileExpr(e.ifTrue, scope, b);
-  const f = compileExpr(e.ifFalse, scope, b);
-  return (env) => (cond(env) ? t(env) : f(env));
-}
-
-export function evalVariant(c: A.VCond, b: ProgramBuilder): boolean {
-  switch (c.kind) {
-    case 'variant':
-      return b.variantSet(c.name);
-    case 'not':
-      return !evalVariant(c.arg, b);
-    case 'and':
-      return evalVariant(c.left, b) && evalVariant(c.right, b);
-    case 'or':
-      return evalVariant(c.left, b) || evalVariant(c.right, b);
-    default:
-      return unreachable(c);
-  }
-}
-
-function compileCond(
-  c: A.Cond & { kind: 'eq' | 'subset' | 'in' },
-  scope: Scope,
-  b: ProgramBuilder,
-): (env: Env) => boolean {
-  const l = compileExpr(c.left, scope, b);
-  const r = compileExpr(c.right, scope, b);
-  const sl = c.left.span;
-  const sr = c.right.span;
-  switch (c.kind) {
-    case 'eq':
-      return (env) => {
-        const x = l(env);
-        const y = r(env);
-        if (x.kind === 'universe') raise(universeMisuse('in a comparison', sl));
-        if (y.kind === 'universe') raise(universeMisuse('in a comparison', sr));
-        return equalValues(x, y);
-      };
-    case 'subset':
-      return (env) => isSubset(l(env), r(env), env, sl, sr);
-    case 'in':
-      return (env) => isMember(l(env), r(env), env, sl, sr);
-    default:
-      return unreachable(c.kind);
-  }
-}
-
-function isSubset(x: Value, y: Value, env: Env, sx: Span, sy: Span): boolean {
-  const tx = x.kind === 'universe' ? typeOf(y) : typeOf(x);
-  const ty = y.kind === 'universe' ? typeOf(x) : typeOf(y);
-  const t = unify(tx, ty) ?? raise(typeMismatch(typeName(tx), describe(y), sy));
-  switch (t.kind) {
-    case 'rel':
-      return rel.subset(op.asRelation(x, env, sx), op.asRelation(y, env, sy));
-    case 'events':
-      return evset.subset(op.asEvents(x, env, sx), op.asEvents(y, env, sy));
-    case 'set':
-    case 'empty': {
-      const xs = x.kind === 'valset' ? x.elems : [];
-      return y.kind === 'valset' ? xs.every((v) => valsetHas(y, v)) : xs.length === 0;
-    }
-    default:
-      return raise(typeMismatch('a set or relation', typeName(t), sx));
-  }
-}
-
-function isMember(x: Value, y: Value, env: Env, sx: Span, sy: Span): boolean {
-  if (x.kind === 'event') return evset.has(op.asEvents(y, env, sy), x.id);
-  if (x.kind === 'pair') return rel.has(op.asRelation(y, env, sy), x.from, x.to);
-  const parts = destructure(x);
-  if (
-    x.kind === 'tuple' &&
-    parts.length === 2 &&
-    parts[0].kind === 'event' &&
-    parts[1].kind === 'event'
-  ) {
-    return rel.has(op.asRelation(y, env, sy), parts[0].id, parts[1].id);
-  }
-  if (y.kind === 'empty') return false;
-  if (y.kind !== 'valset') return raise(typeMismatch('a set', describe(y), sy));
-  if (!unify(y.elemType, typeOf(x))) raise(typeMismatch(typeName(y.elemType), describe(x), sx));
-  return valsetHas(y, x);
-}
-
-function compileMatchTag(
-  e: A.Expr & { kind: 'match-tag' },
-  scope: Scope,
-  b: ProgramBuilder,
-): Compiled {
-  const subject = compileExpr(e.subject, scope, b);
-  const clauses = new Map<string, Compiled>();
-  for (const c of e.clauses)
-    if (!clauses.has(c.tag)) clauses.set(c.tag, compileExpr(c.body, scope, b));
-  const otherwise = e.otherwise && compileExpr(e.otherwise, scope, b);
-  const at = e.span;
-  const ss = e.subject.span;
-  return (env) => {
-    const v = subject(env);
-    if (v.kind !== 'tag') return raise(badMatchSubject(describe(v), ss));
-    const body = clauses.get(v.name) ?? otherwise ?? raise(matchFailed(v.name, at));
-    return body(env);
-  };
-}
-
-/** `match S with {} -> e0 || x ++ rest -> e1` (or `before | x ++ after`) over any kind of set. */
-function compileMatchSet(
-  e: A.Expr & { kind: 'match-set' },
-  scope: Scope,
-  b: ProgramBuilder,
-): Compiled {
-  const subject = compileExpr(e.subject, scope, b);
-  const ifEmpty = compileExpr(e.ifEmpty, scope, b);
-  const inner = localScope(scope);
-  const split =
-    e.split.before === undefined ? undefined : inner.addLocal(e.split.before, undefined);
-  const elem = inner.addLocal(e.split.elem, undefined);
-  const rest = inner.addLocal(e.split.rest, undefined);
-  const body = compileExpr(e.body, inner, b);
-  const ss = e.subject.span;
-  return (env) => {
-    const v = subject(env);
-    const parts = splitSet(v, ss);
-    if (!parts) return ifEmpty(env);
-    const frame = newFrame(inner.layout!, env);
-    if (split !== undefined) frame.vals[split] = emptyLike(v, env);
-    frame.vals[elem] = parts.elem;
-    frame.vals[rest] = parts.rest;
-    return body(frame);
-  };
-}
-
-/** An empty set of the same kind: the part before the element in `before | x ++ after`. */
-function emptyLike(v: Value, env: Env): Value {
-  if (v.kind === 'events') return events(evset.empty(env.top.cache.n));
-  if (v.kind === 'rel') return env.top.cache.zero();
-  return v.kind === 'valset' ? valset(v.elemType, []) : EMPTY;
-}
-
-/** One element of a non-empty set (the first in ordo's order) and the rest. */
-function splitSet(v: Value, at: Span): { elem: Value; rest: Value } | undefined {
-  switch (v.kind) {
-    case 'empty':
-      return undefined;
-    case 'events': {
-      const e = evset.first(v.set);
-      if (e < 0) return undefined;
-      const rest = evset.diff(v.set, evset.of(v.set.n, [e]));
-      return { elem: { kind: 'event', id: e }, rest: events(rest) };
-    }
-    case 'rel': {
-      const p = firstPair(v.rel);
-      if (!p) return undefined;
-      const rest = rel.diff(v.rel, rel.ofPairs(v.rel.n, [p]));
-      return { elem: { kind: 'pair', from: p[0], to: p[1] }, rest: relation(rest) };
-    }
-    case 'valset':
-      if (v.elems.length === 0) return undefined;
-      return {
-        elem: v.elems[0],
-        rest: { kind: 'valset', elemType: v.elemType, elems: v.elems.slice(1) },
-      };
-    default:
-      return raise(badMatchSubject(describe(v), at));
-  }
-}
-
-function firstPair(r: Relation): [number, number] | undefined {
-  for (let i = 0; i < r.n; i++) {
-    const j = evset.first(rel.row(r, i));
-    if (j >= 0) return [i, j];
-  }
-  return undefined;
 }

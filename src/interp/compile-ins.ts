@@ -3,24 +3,20 @@
 import * as path from 'node:path';
 import type * as A from '../cat';
 import { readCatFile, resolveInclude, unreachable } from '../cat';
-import { badEventClass, recursiveInclude, unnamedFlag } from '../cat/messages';
-import { evset, rel } from '../relations';
 import type { Span } from '../source';
+import { evalVariant } from './compile-cond';
+import { access, compileExpr, declarePattern } from './compile-expr';
 import {
-  access,
   bindLocal,
-  compileExpr,
   compileRecGroup,
-  declarePattern,
-  evalVariant,
   localRecTarget,
   projection,
   type RecTarget,
-} from './compile-expr';
+} from './compile-let';
 import type { Compiled, Layout, Op, Target } from './compiled';
 import { type Env, readTop, writeTop } from './env';
-import { raise, relationExpected } from './messages';
-import * as op from './operators';
+import { badEventClass, recursiveInclude, unnamedFlag } from './messages';
+import { testHolds } from './operators';
 import { localScope, type ProgramBuilder, type Scope } from './scope';
 import { type Value, valset } from './values';
 
@@ -239,27 +235,6 @@ function compileTest(t: A.Test, scope: Scope, b: ProgramBuilder): () => (env: En
     const expr = compileExpr(t.expr, scope, b);
     return (env) => testHolds(t.pred, t.negated, expr(env), env, t.span);
   };
-}
-
-/** acyclic / irreflexive / empty, with `~` (spec §7.1). */
-export function testHolds(
-  pred: A.Predicate,
-  negated: boolean,
-  v: Value,
-  env: Env,
-  at: Span,
-): boolean {
-  let holds: boolean;
-  if (pred === 'empty') {
-    if (v.kind === 'events') holds = evset.isEmpty(v.set);
-    else if (v.kind === 'valset') holds = v.elems.length === 0;
-    else holds = v.kind !== 'universe' && rel.isEmpty(op.asRelation(v, env, at));
-  } else {
-    if (v.kind === 'events' || v.kind === 'event') raise(relationExpected(pred, at));
-    const r = op.asRelation(v, env, at);
-    holds = pred === 'acyclic' ? rel.isAcyclic(r) : rel.isIrreflexive(r);
-  }
-  return holds !== negated;
 }
 
 function declareWith(name: string, scope: Scope, b: ProgramBuilder): Target {

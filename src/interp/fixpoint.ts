@@ -32,6 +32,7 @@ export function fixpoint(
   for (let k = 0; k < inits.length; k++) store.write(k, EMPTY);
   try {
     for (let step = 0; step < MAX_FIXPOINT_STEPS; step++) {
+      env.top.run.poll?.();
       const news: Value[] = [];
       for (let k = 0; k < inits.length; k++) {
         const v = inits[k](env);

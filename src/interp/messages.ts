@@ -1,6 +1,6 @@
 // Interpreter stage: the catalogue of evaluation errors. Each is thrown as a UserError with a
 // positioned diagnostic; `try ... with` catches them as herd does.
-import { type Diagnostic, error, type Span, UserError } from '../source';
+import { type Diagnostic, error, type Span, UserError, warning } from '../source';
 
 export function raise(d: Diagnostic): never {
   throw new UserError(d);
@@ -56,3 +56,16 @@ export const relationExpected = (test: string, at: Span) =>
 
 export const notATagSet = (found: string, at: Span) =>
   error('cat/type', `type error: a tag or set of tags is expected here, ${found} found`, at);
+
+export const recursiveInclude = (file: string, at: Span) =>
+  error('cat/include-cycle', `"${file}" includes itself`, at);
+
+export const unnamedFlag = (at: Span) =>
+  warning(
+    'cat/unnamed-flag',
+    'this flagged test has no name (`as name`): it can never be reported',
+    at,
+  );
+
+export const badEventClass = (name: string, legal: readonly string[], at: Span) =>
+  error('cat/bad-event-class', `event class ${name} is not one of ${legal.join(' ')}`, at);

@@ -35,6 +35,8 @@ export interface CompiledModel {
   readonly bellTags: readonly string[];
   /** Values that depend only on the event structure, per Execution.structureKey. */
   readonly caches: WeakMap<object, StructureCache>;
+  /** The model says `catdep`: it computes dependencies itself, from register events (spec §3). */
+  readonly catdep: boolean;
 }
 
 export interface AcceptedBranch {
@@ -102,7 +104,11 @@ export function loadModel(
   ops.push({ kind: 'accept' });
   diagnostics.push(...b.diagnostics);
   if (hasErrors(diagnostics) || !model.value) return { value: undefined, diagnostics };
-  return { value: { program: finish(b, ops), bellTags, caches: new WeakMap() }, diagnostics };
+  const program = finish(b, ops);
+  return {
+    value: { program, bellTags, caches: new WeakMap(), catdep: model.value.catdep },
+    diagnostics,
+  };
 }
 
 function finish(b: ProgramBuilder, ops: readonly Op[]): Program {

@@ -1,9 +1,10 @@
 // Interpreter stage: what cat's operators mean on values (spec §5), type errors included.
 // Operands arrive evaluated; spans locate the operand a type error is about.
+import type { Predicate } from '../cat';
 import { type EventSet, evset, type Relation, rel } from '../relations';
 import type { Span } from '../source';
 import type { Env } from './env';
-import { mixedTypes, raise, typeMismatch, universeMisuse } from './messages';
+import { mixedTypes, raise, relationExpected, typeMismatch, universeMisuse } from './messages';
 import {
   type CatType,
   describe,
@@ -292,4 +293,25 @@ export function toId(v: Value, env: Env, at: Span): Value {
     default:
       return raise(typeMismatch('events', describe(v), at));
   }
+}
+
+/** acyclic / irreflexive / empty, with `~` (spec §7.1). */
+export function testHolds(
+  pred: Predicate,
+  negated: boolean,
+  v: Value,
+  env: Env,
+  at: Span,
+): boolean {
+  let holds: boolean;
+  if (pred === 'empty') {
+    if (v.kind === 'events') holds = evset.isEmpty(v.set);
+    else if (v.kind === 'valset') holds = v.elems.length === 0;
+    else holds = v.kind !== 'universe' && rel.isEmpty(asRelation(v, env, at));
+  } else {
+    if (v.kind === 'events' || v.kind === 'event') raise(relationExpected(pred, at));
+    const r = asRelation(v, env, at);
+    holds = pred === 'acyclic' ? rel.isAcyclic(r) : rel.isIrreflexive(r);
+  }
+  return holds !== negated;
 }

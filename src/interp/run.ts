@@ -2,7 +2,6 @@
 // runs the rest of the model once per element of S; a failed check drops the branch.
 import type { Span } from '../source';
 import { bindPattern } from './apply';
-import { testHolds } from './compile-ins';
 import type { Op, Target } from './compiled';
 import { type AcceptedState, type Env, LocalFrame, newFrame, type TopEnv, writeTop } from './env';
 import {
@@ -14,6 +13,7 @@ import {
   raise,
   typeMismatch,
 } from './messages';
+import { testHolds } from './operators';
 import { describe, type Value } from './values';
 
 type Continuation = (st: AcceptedState) => void;

@@ -182,9 +182,62 @@ export function valsetHas(s: { readonly elems: readonly Value[] }, v: Value): bo
   return false;
 }
 
-/** A value set from elements of one (already checked) type, dropping duplicates. */
+/**
+ * A value set from elements of one (already checked) type, dropping duplicates. Keyed values
+ * are deduplicated by key: comparing each element with all others made the unions of models
+ * that enumerate coherence orders (cross.cat) quadratic, minutes for one candidate.
+ */
 export function valset(elemType: CatType, elems: readonly Value[]): Value {
   const out: Value[] = [];
-  for (const v of elems) if (!valsetHas({ elems: out }, v)) out.push(v);
+  const seen = new Set<string>();
+  for (const v of elems) {
+    const key = valueKey(v);
+    if (key === undefined ? valsetHas({ elems: out }, v) : seen.has(key)) continue;
+    if (key !== undefined) seen.add(key);
+    out.push(v);
+  }
   return { kind: 'valset', elemType, elems: out };
+}
+
+const KEYS = new WeakMap<Value, string>();
+
+/**
+ * A string that two values share exactly when equalValues holds (within one set's type), or
+ * undefined for values holding functions or `_`, which compare by identity. Values are never
+ * mutated, so keys are cached.
+ */
+function valueKey(v: Value): string | undefined {
+  const cached = KEYS.get(v);
+  if (cached !== undefined) return cached;
+  const key = computeKey(v);
+  if (key !== undefined) KEYS.set(v, key);
+  return key;
+}
+
+function computeKey(v: Value): string | undefined {
+  if (isEmptyValue(v)) return '{}';
+  switch (v.kind) {
+    case 'events':
+      return `s${v.set.bits.join(',')}`;
+    case 'rel':
+      return `r${v.rel.bits.join(',')}`;
+    case 'event':
+      return `e${v.id}`;
+    case 'pair':
+      return `p${v.from},${v.to}`;
+    case 'tag':
+      return `t${JSON.stringify(v.name)}`;
+    case 'valset':
+    case 'tuple': {
+      const keys: string[] = [];
+      for (const x of v.elems) {
+        const k = valueKey(x);
+        if (k === undefined) return undefined;
+        keys.push(k);
+      }
+      return v.kind === 'valset' ? `{${keys.sort().join(';')}}` : `(${keys.join(';')})`;
+    }
+    default:
+      return undefined;
+  }
 }

@@ -60,7 +60,7 @@ export function describePrimitiveMarkdown(name: string, macros: MacroTable): str
   }
   const lowering = loweringLines(name);
   if (lowering.length > 0) {
-    lines.push('', '| target | instructions |', '|---|---|');
+    lines.push('', '| target | the kernel emits |', '|---|---|');
     for (const l of lowering) lines.push(`| ${l.target} | ${cell(l.text)} |`);
     const sources = [...new Set(lowering.map((l) => l.source))];
     lines.push('', `_From ${sources.join('; ')}_`);

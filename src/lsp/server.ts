@@ -302,6 +302,10 @@ class OrdoServer {
         default:
           unreachable(o);
       }
+      // Results first: a client seeing `done` already has them.
+      if (current?.version === version) this.publish(current);
+      if (this.client.codeLensRefresh)
+        void this.connection.sendRequest(CodeLensRefreshRequest.type);
       const failed = o.kind === 'crashed';
       this.status({
         uri: doc.uri,
@@ -309,9 +313,6 @@ class OrdoServer {
         state: failed ? 'failed' : 'done',
         ...(failed ? { message: o.message } : {}),
       });
-      if (current?.version === version) this.publish(current);
-      if (this.client.codeLensRefresh)
-        void this.connection.sendRequest(CodeLensRefreshRequest.type);
     });
   }
 

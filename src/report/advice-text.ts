@@ -46,7 +46,8 @@ function elementLines(e: ElementAdvice): string[] {
   switch (e.necessity) {
     case 'necessary':
       lines.push(`    ${where(e)}: NECESSARY [${tried}]`);
-      if (e.sufficient.length > 0) lines.push(`      but weaker is enough: ${e.sufficient.join(' or ')}`);
+      if (e.sufficient.length > 0)
+        lines.push(`      but weaker is enough: ${e.sufficient.join(' or ')}`);
       break;
     case 'redundant':
       lines.push(`    ${where(e)}: redundant [${tried}]`);
@@ -63,7 +64,9 @@ function elementLines(e: ElementAdvice): string[] {
   for (const r of e.replacements) lines.push(`      not needed if ${r}`);
   const elsewhere = e.targets.filter((t) => t.necessity !== 'not-varied');
   if (elsewhere.length > 0) {
-    lines.push(`      ${elsewhere.map((t) => `${t.target}: ${t.necessity}${t.why ? ` (${t.why})` : ''}`).join('; ')}`);
+    lines.push(
+      `      ${elsewhere.map((t) => `${t.target}: ${t.necessity}${t.why ? ` (${t.why})` : ''}`).join('; ')}`,
+    );
   }
   return lines;
 }
@@ -77,7 +80,9 @@ function fixLines(a: Advice, f: FixAdvice, n: number): string[] {
   });
   if (elsewhere.length > 0) lines.push(`     ${elsewhere.join('; ')}`);
   if (f.makesRedundant && f.makesRedundant.length > 0) {
-    const named = f.makesRedundant.map((id) => a.elements.find((e) => e.id === id)!).map((e) => `${e.text} (line ${e.line})`);
+    const named = f.makesRedundant
+      .map((id) => a.elements.find((e) => e.id === id)!)
+      .map((e) => `${e.text} (line ${e.line})`);
     lines.push(`     with it, each of these alone becomes redundant: ${named.join(', ')}`);
   }
   lines.push(formatPatch(a.file, f.hunks).trimEnd());
@@ -87,18 +92,33 @@ function fixLines(a: Advice, f: FixAdvice, n: number): string[] {
 export function formatAdviceText(a: Advice): string {
   const [first, ...others] = a.targets;
   const lines = [`${a.test} (${a.file}): ${a.condition}`];
-  lines.push(`  ${statusWord(first.status)} under ${first.target}${first.why ? ` (${first.why})` : ''}${scPhrase(a.sc)}`);
+  lines.push(
+    `  ${statusWord(first.status)} under ${first.target}${first.why ? ` (${first.why})` : ''}${scPhrase(a.sc)}`,
+  );
   if (others.length > 0) lines.push(`  as written: ${others.map(targetPhrase).join('; ')}`);
   const byId = (id: string) => a.elements.find((e) => e.id === id)!;
 
   if (first.status === 'forbidden') {
     if (a.elements.length === 0) lines.push('  No ordering elements.');
-    else lines.push('  Ordering elements, each weakened with the others kept:', ...a.elements.flatMap(elementLines));
-    if (a.minimalSets.length > 0) {
-      const sets = a.minimalSets.map((s) => `{${s.map((id) => `${byId(id).text} line ${byId(id).line}`).join(', ')}}`);
-      lines.push(`  Minimal sufficient sets (the other elements at their weakest): ${sets.join(' or ')}`);
+    else
+      lines.push(
+        '  Ordering elements, each weakened with the others kept:',
+        ...a.elements.flatMap(elementLines),
+      );
+    if (a.minimalSets.some((s) => s.length === 0)) {
+      lines.push(
+        '  No element is needed: with every one at its weakest the outcome stays forbidden.',
+      );
+    } else if (a.minimalSets.length > 0) {
+      const sets = a.minimalSets.map(
+        (s) => `{${s.map((id) => `${byId(id).text} line ${byId(id).line}`).join(', ')}}`,
+      );
+      lines.push(
+        `  Minimal sufficient sets (the other elements at their weakest): ${sets.join(' or ')}`,
+      );
     }
-    if (!a.minimalSetsComplete) lines.push('  (set search stopped at its budget: larger sets not tried)');
+    if (!a.minimalSetsComplete)
+      lines.push('  (set search stopped at its budget: larger sets not tried)');
   } else if (first.status !== 'unknown' && a.sc !== 'allowed') {
     if (a.elements.length > 0) {
       lines.push('  The ordering in the test is not enough:');
@@ -109,11 +129,13 @@ export function formatAdviceText(a: Advice): string {
       lines.push(`  No fix of up to ${a.fixSearch?.maxChanges} changes found ${how}`.trimEnd());
     } else {
       lines.push(`  Cheapest fixes (cost: ${COST_LEGEND}):`);
-      a.fixes.forEach((f, i) => lines.push(...fixLines(a, f, i + 1)));
+      for (const [i, f] of a.fixes.entries()) lines.push(...fixLines(a, f, i + 1));
     }
   }
   if (a.dependencies.length > 0) {
-    const deps = a.dependencies.map((d) => `P${d.thread} ${d.kind} line ${d.fromLine} -> ${d.toLine} (${d.from} -> ${d.to})`);
+    const deps = a.dependencies.map(
+      (d) => `P${d.thread} ${d.kind} line ${d.fromLine} -> ${d.toLine} (${d.from} -> ${d.to})`,
+    );
     lines.push(`  Dependencies (kept as written): ${deps.join('; ')}`);
   }
   lines.push(`  (${a.variants} variants checked in ${(a.timeMs / 1000).toFixed(1)} s)`);

@@ -24,7 +24,7 @@ export type {
 export { isSelected, requestedRelations } from './graph-model';
 export { renderSvg } from './graph-svg';
 export { type HerdLogState, type HerdLogTest, normaliseStateLine, parseHerdLog } from './herd-log';
-export { formatHerdText, type TestReport } from './herd-text';
+export { formatHerdText, herdTestName, type TestReport } from './herd-text';
 export { formatJsonLine, type JsonProblem, type JsonTestRecord, toJsonRecord } from './json';
 export { outcomeFailed, type TestOutcome } from './outcome';
 export { compareStates, formatStates, sortedStates } from './states';

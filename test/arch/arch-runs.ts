@@ -29,7 +29,9 @@ export function checkUnder(text: string, target: RunTarget, file = 'test.litmus'
     unroll: l.setup.unroll,
   });
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`${file} under ${target}: ${errors.map((d) => d.message).join('; ')}`);
+  if (errors.length > 0) {
+    throw new Error(`${file} under ${target}: ${errors.map((d) => d.message).join('; ')}`);
+  }
   return r;
 }
 

@@ -21,10 +21,13 @@ const SDM = 'Intel 64 and IA-32 SDM Vol. 3A §9.2.3 (formerly §8.2.3), memory-o
 const TSO = 'Owens, Sarkar, Sewell, "A better x86 memory model: x86-TSO", TPHOLs 2009';
 const ARM = 'Pulte et al., "Simplifying ARM concurrency", POPL 2018 (Armv8 multicopy-atomic model)';
 const ARMARM = 'Arm ARM DDI 0487, B2.3 (Barrier-ordered-before, Dependency-ordered-before)';
-const TUT = 'Maranget, Sarkar, Sewell, "A tutorial introduction to the ARM and POWER relaxed memory models", 2012';
+const TUT =
+  'Maranget, Sarkar, Sewell, "A tutorial introduction to the ARM and POWER relaxed memory models", 2012';
 const CATS = 'Alglave, Maranget, Tautschnig, "Herding cats", TOPLAS 2014';
-const RVWMO = 'RISC-V ISA manual Vol. I, RVWMO (preserved program order rules, Appendix A litmus tests)';
-const LKMM = 'tools/memory-model/Documentation/explanation.txt (LOCKING, smp_mb__after_unlock_lock)';
+const RVWMO =
+  'RISC-V ISA manual Vol. I, RVWMO (preserved program order rules, Appendix A litmus tests)';
+const LKMM =
+  'tools/memory-model/Documentation/explanation.txt (LOCKING, smp_mb__after_unlock_lock)';
 
 const W = (l: string, v = 1) => `WRITE_ONCE(*${l}, ${v});`;
 const R = (r: string, l: string) => `${r} = READ_ONCE(*${l});`;
@@ -43,17 +46,30 @@ function sb(name: string, write: (l: string) => string, mid: string, read = R): 
 }
 
 function mp(name: string, writer: string, reader: string): string {
-  return litmus(name, [`${W('x')}\n${writer}\n${W('y')}`, `int r0;\nint r1;\n${reader}`], '1:r0=1 /\\ 1:r1=0');
+  return litmus(
+    name,
+    [`${W('x')}\n${writer}\n${W('y')}`, `int r0;\nint r1;\n${reader}`],
+    '1:r0=1 /\\ 1:r1=0',
+  );
 }
 
 function lb(name: string, thread: (a: string, b: string) => string): string {
-  return litmus(name, [`int r0;\n${thread('x', 'y')}`, `int r0;\n${thread('y', 'x')}`], '0:r0=1 /\\ 1:r0=1');
+  return litmus(
+    name,
+    [`int r0;\n${thread('x', 'y')}`, `int r0;\n${thread('y', 'x')}`],
+    '0:r0=1 /\\ 1:r0=1',
+  );
 }
 
 function iriw(name: string, reader: (a: string, b: string) => string): string {
   return litmus(
     name,
-    [W('x'), `int r0;\nint r1;\n${reader('x', 'y')}`, W('y'), `int r0;\nint r1;\n${reader('y', 'x')}`],
+    [
+      W('x'),
+      `int r0;\nint r1;\n${reader('x', 'y')}`,
+      W('y'),
+      `int r0;\nint r1;\n${reader('y', 'x')}`,
+    ],
     '1:r0=1 /\\ 1:r1=0 /\\ 3:r0=1 /\\ 3:r1=0',
   );
 }
@@ -67,11 +83,19 @@ function wrc(name: string, middle: string, last: string): string {
 }
 
 function twoPlusTwoW(name: string, f: string): string {
-  return litmus(name, [`${W('x')}\n${f}\n${W('y', 2)}`, `${W('y')}\n${f}\n${W('x', 2)}`], 'x=1 /\\ y=1');
+  return litmus(
+    name,
+    [`${W('x')}\n${f}\n${W('y', 2)}`, `${W('y')}\n${f}\n${W('x', 2)}`],
+    'x=1 /\\ y=1',
+  );
 }
 
 function rShape(name: string, f0: string, f1: string): string {
-  return litmus(name, [`${W('x')}\n${f0}\n${W('y')}`, `int r0;\n${W('y', 2)}\n${f1}\n${R('r0', 'x')}`], 'y=2 /\\ 1:r0=0');
+  return litmus(
+    name,
+    [`${W('x')}\n${f0}\n${W('y')}`, `int r0;\n${W('y', 2)}\n${f1}\n${R('r0', 'x')}`],
+    'y=2 /\\ 1:r0=0',
+  );
 }
 
 const ctrl = (body: string) => `if (r0 == 1) {\n${body}\n}`;
@@ -121,13 +145,29 @@ const CASES: readonly KnownResult[] = [
   {
     name: 'SB+rel+acq',
     source: `${ARMARM} (STLR then LDAR: release-acquire is RCsc on Armv8); ${TUT} (lwsync does not order a write before a read); ${RVWMO} (fence rw,w and fence r,rw leave W->R open)`,
-    text: sb('SB+rel+acq', (l) => `smp_store_release(${l}, 1);`, '', (r, l) => `${r} = smp_load_acquire(${l});`),
-    expect: { 'x86-64': 'allowed', arm64: 'forbidden', 'arm64-llsc': 'forbidden', power: 'allowed', riscv: 'allowed' },
+    text: sb(
+      'SB+rel+acq',
+      (l) => `smp_store_release(${l}, 1);`,
+      '',
+      (r, l) => `${r} = smp_load_acquire(${l});`,
+    ),
+    expect: {
+      'x86-64': 'allowed',
+      arm64: 'forbidden',
+      'arm64-llsc': 'forbidden',
+      power: 'allowed',
+      riscv: 'allowed',
+    },
   },
   {
     name: 'SB+rel+ldapr',
     source: `${ARMARM} (LDAPR, acquire-PC, is not ordered after an earlier STLR: RCpc)`,
-    text: sb('SB+rel+ldapr', (l) => `smp_store_release(${l}, 1);`, '', (r, l) => `${r} = __load{Q}(*${l});`),
+    text: sb(
+      'SB+rel+ldapr',
+      (l) => `smp_store_release(${l}, 1);`,
+      '',
+      (r, l) => `${r} = __load{Q}(*${l});`,
+    ),
     expect: { arm64: 'allowed' },
   },
   {
@@ -195,7 +235,11 @@ const CASES: readonly KnownResult[] = [
   {
     name: 'MP+fence.tsos',
     source: `${RVWMO}: fence.tso orders W->W and R->R`,
-    text: mp('MP+fence.tsos', '__fence{Fence-tso};', `${R('r0', 'y')}\n__fence{Fence-tso};\n${R('r1', 'x')}`),
+    text: mp(
+      'MP+fence.tsos',
+      '__fence{Fence-tso};',
+      `${R('r0', 'y')}\n__fence{Fence-tso};\n${R('r1', 'x')}`,
+    ),
     expect: { riscv: 'forbidden' },
   },
   {
@@ -204,7 +248,10 @@ const CASES: readonly KnownResult[] = [
       'herdtools7 aarch64.cat via ../shared/spec/arch-models.md B.6: DMB LD does not order the read of an LSE atomic without result (STADD); the LKMM likewise keeps smp_rmb() from ordering void atomics (R4rmb)',
     text: litmus(
       'MP+dmb.st+stadd-dmb.ld',
-      [`${W('x')}\nsmp_wmb();\natomic_set(y, 1);`, `int r1;\natomic_inc(y);\nsmp_rmb();\n${R('r1', 'x')}`],
+      [
+        `${W('x')}\nsmp_wmb();\natomic_set(y, 1);`,
+        `int r1;\natomic_inc(y);\nsmp_rmb();\n${R('r1', 'x')}`,
+      ],
       'y=2 /\\ 1:r1=0',
     ),
     expect: { arm64: 'allowed', 'arm64-llsc': 'forbidden', lkmm: 'allowed' },
@@ -314,7 +361,11 @@ const CASES: readonly KnownResult[] = [
   {
     name: 'S',
     source: `${SDM} (stores not reordered with older loads or stores): S forbidden on x86`,
-    text: litmus('S', [`${W('x', 2)}\n${W('y')}`, `int r0;\n${R('r0', 'y')}\n${W('x')}`], 'x=2 /\\ 1:r0=1'),
+    text: litmus(
+      'S',
+      [`${W('x', 2)}\n${W('y')}`, `int r0;\n${R('r0', 'y')}\n${W('x')}`],
+      'x=2 /\\ 1:r0=1',
+    ),
     expect: { 'x86-64': 'forbidden', power: 'allowed', arm64: 'allowed' },
   },
   {
@@ -331,7 +382,11 @@ const CASES: readonly KnownResult[] = [
   {
     name: 'CoRR',
     source: `${CATS} (SC per location: CoRR forbidden on every architecture)`,
-    text: litmus('CoRR', [W('x'), `int r0;\nint r1;\n${R('r0', 'x')}\n${R('r1', 'x')}`], '1:r0=1 /\\ 1:r1=0'),
+    text: litmus(
+      'CoRR',
+      [W('x'), `int r0;\nint r1;\n${R('r0', 'x')}\n${R('r1', 'x')}`],
+      '1:r0=1 /\\ 1:r1=0',
+    ),
     expect: everywhere('forbidden'),
   },
   {

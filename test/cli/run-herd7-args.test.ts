@@ -86,6 +86,7 @@ describe('cli: ordo run and ordo herd7 options', () => {
 
   it('herd7: bad options are problems (exit 2)', () => {
     expect(parseHerd7Args(['-frob', 'x']).problem).to.equal("unknown option '-frob'");
+    expect(parseHerd7Args(['x.litmus', '-frob']).problem).to.equal("unknown option '-frob'");
     expect(parseHerd7Args(['-exit', 'maybe']).problem).to.match(/^-exit expects true or false/);
     expect(parseHerd7Args(['-conf']).problem).to.equal('option -conf needs an argument');
   });

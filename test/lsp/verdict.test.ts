@@ -2,12 +2,13 @@
 // herd7's (read from the oracle), checker errors reach the editor, and a slow 6-thread test
 // never blocks typing.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { SB_MBS } from './support/fixtures';
-import { inMemoryServer, positionOf, type TestClient } from './support/lsp-client';
+import { inMemoryServer, type TestClient } from './support/lsp-client';
 
 const SHARED = path.resolve('..', 'shared');
 const CORPUS = path.join(SHARED, 'corpus', 'litmus');
@@ -84,27 +85,37 @@ describe('lsp/server with the real checker and the default model', function () {
     await client.close();
   });
 
-  it('reports an unknown primitive at its call, with no verdict', async () => {
-    const uri = 'file:///work/unknown.litmus';
-    const text = SB_MBS.replace(
-      '  smp_mb();\n  r0 = READ_ONCE(*y);',
-      '  smp_memb();\n  r0 = READ_ONCE(*y);',
+  it("reports a model's error on the test that could not be checked, with no verdict", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ordo-bad-model-'));
+    fs.writeFileSync(
+      path.join(dir, 'bad.cfg'),
+      'macros lkmm.def\nbell lkmm.bell\nmodel bad.cat\nvariant lkmmv2\n',
     );
-    await client.open(uri, text);
-    const p = await client.diagnosticsFor(
-      uri,
-      (x) => x.diagnostics.some((d) => d.code === 'events/unknown-primitive'),
-      50_000,
+    fs.writeFileSync(
+      path.join(dir, 'bad.cat'),
+      '"bad"\nlet a = po | no-such-relation\nacyclic a as oops\n',
     );
-    const d = p.diagnostics.find((x) => x.code === 'events/unknown-primitive');
-    expect(d?.message).to.equal('unknown primitive smp_memb (not in lkmm.def)');
-    expect(d?.range.start).to.deep.equal(positionOf(text, text.indexOf('smp_memb')));
-    await client.status(
-      (s) => s.uri === uri && (s.state === 'done' || s.state === 'failed'),
-      50_000,
-    );
-    const last = client.diagnostics.filter((x) => x.uri === uri).at(-1);
-    expect(last?.diagnostics.map((x) => x.code)).to.not.include('ordo/verdict');
+    try {
+      await client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { ordo: { config: path.join(dir, 'bad.cfg'), debounceMs: 20 } },
+      });
+      const uri = 'file:///work/checked-by-a-bad-model.litmus';
+      await client.open(uri, SB_MBS);
+      await client.status((s) => s.uri === uri && s.state === 'done', 50_000);
+      const last = client.diagnostics.filter((x) => x.uri === uri).at(-1);
+      expect(last?.diagnostics.map((d) => [d.code, d.message, d.range.start])).to.deep.equal([
+        [
+          'cat/unbound',
+          `${path.join(dir, 'bad.cat')}:2:14: unbound name no-such-relation`,
+          { line: 0, character: 0 },
+        ],
+      ]);
+    } finally {
+      await client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { ordo: { debounceMs: 20 } },
+      });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('draws the witness the code lens offers (DOT and offline SVG from src/report)', async () => {

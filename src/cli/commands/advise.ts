@@ -5,7 +5,7 @@ import {
   type AdviseOptions,
   type AdviseTarget,
   adviseTest,
-  COST_LEGEND,
+  COST_LEVELS,
   DEFAULT_ADVISE_OPTIONS,
   inThreadChecker,
   type VariantChecker,
@@ -39,7 +39,8 @@ reports, naming the lines of the test:
 Dependencies are listed, not varied. With several targets, the first is analysed and the
 others say where an element is free (e.g. on x86) or a fix is not needed.
 
-Cost model (per change; a fix costs the sum): ${COST_LEGEND}.
+Cost model, per change (a fix costs the sum of its changes):
+  ${COST_LEVELS.join('\n  ')}
 
 Options:
   --arch T[,T...]        targets: lkmm, x86-64, arm64, arm64-llsc, power, riscv, sc, or all
@@ -114,7 +115,10 @@ interface NamedSetup {
 }
 
 /** The targets to ask, first the one analysed, or a usage problem. */
-function chooseSetups(args: RunArgs, print: (ds: readonly Diagnostic[]) => void): NamedSetup[] | string | undefined {
+function chooseSetups(
+  args: RunArgs,
+  print: (ds: readonly Diagnostic[]) => void,
+): NamedSetup[] | string | undefined {
   const unrollSetting = args.settings.filter((s) => s.key === 'unroll').pop()?.value;
   const unroll = unrollSetting && /^\d+$/.test(unrollSetting) ? Number(unrollSetting) : undefined;
   if (args.targets) {
@@ -122,7 +126,10 @@ function chooseSetups(args: RunArgs, print: (ds: readonly Diagnostic[]) => void)
     if (clash) return `--arch chooses the models itself; drop the ${clash.key} setting`;
     return args.targets.map((t) => ({ name: t, setup: { ...targetSetup(t), unroll }, target: t }));
   }
-  const resolved = resolveSetup(args.settings, { cwd: process.cwd(), includeDirs: args.includeDirs });
+  const resolved = resolveSetup(args.settings, {
+    cwd: process.cwd(),
+    includeDirs: args.includeDirs,
+  });
   print(resolved.diagnostics);
   return resolved.value && [{ name: resolved.value.label, setup: resolved.value }];
 }
@@ -136,7 +143,9 @@ function guarded(target: RunTarget | undefined, check: VariantChecker): VariantC
     const checked = await check(requests.filter((_, i) => missing[i].length === 0));
     let k = 0;
     return requests.map((_, i) =>
-      missing[i].length > 0 ? { kind: 'not-checked', why: notCheckedMessage(target, missing[i]) } : checked[k++],
+      missing[i].length > 0
+        ? { kind: 'not-checked', why: notCheckedMessage(target, missing[i]) }
+        : checked[k++],
     );
   };
 }
@@ -155,7 +164,11 @@ async function startCheckers(
   jobs: number,
   print: (ds: readonly Diagnostic[]) => void,
 ): Promise<Checkers> {
-  const scSetup = setups.find((s) => s.target === 'sc') ?? { name: 'sc', setup: targetSetup('sc'), target: 'sc' };
+  const scSetup = setups.find((s) => s.target === 'sc') ?? {
+    name: 'sc',
+    setup: targetSetup('sc'),
+    target: 'sc',
+  };
   const all = [...setups, ...(setups.includes(scSetup) ? [] : [scSetup])];
   const closers: (() => Promise<void>)[] = [];
   let ok = true;
@@ -167,8 +180,14 @@ async function startCheckers(
         print(loaded.diagnostics);
         if (!loaded.value) {
           ok = false;
-          check = async (rs) => rs.map(() => ({ kind: 'not-checked', why: `the model ${s.name} did not load` }));
-        } else check = inThreadChecker(loaded.value.macros, loaded.value.model, checkOptions(loaded.value, limits));
+          check = async (rs) =>
+            rs.map(() => ({ kind: 'not-checked', why: `the model ${s.name} did not load` }));
+        } else
+          check = inThreadChecker(
+            loaded.value.macros,
+            loaded.value.model,
+            checkOptions(loaded.value, limits),
+          );
       } else {
         // The analysed model gets every worker; the others answer a few variants each.
         const pool = variantPool(s.setup, limits, i === 0 ? jobs : 1);
@@ -224,7 +243,10 @@ async function adviseFiles(args: RunArgs, options: AdviseOptions): Promise<numbe
     for (const file of files) {
       const advice = await adviseFile(file, checkers, (m) => defined.has(m), options, print);
       if (!advice) failed++;
-      else process.stdout.write(args.json ? formatAdviceJson(advice) : `${formatAdviceText(advice)}\n`);
+      else
+        process.stdout.write(
+          args.json ? formatAdviceJson(advice) : `${formatAdviceText(advice)}\n`,
+        );
       if (advice?.targets[0].status === 'unknown') failed++;
     }
   } finally {
@@ -244,18 +266,28 @@ async function adviseFile(
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    process.stderr.write(`ordo advise: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}\n`);
+    process.stderr.write(
+      `ordo advise: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}\n`,
+    );
     return undefined;
   }
   const parsed = parseLitmus(text, file);
   print(parsed.diagnostics);
   if (!parsed.value || hasErrors(parsed.diagnostics)) return undefined;
   if (!parsed.value.condition) {
-    process.stderr.write(`ordo advise: ${file}: the test has no condition, so no outcome to advise on\n`);
+    process.stderr.write(
+      `ordo advise: ${file}: the test has no condition, so no outcome to advise on\n`,
+    );
     return undefined;
   }
   return adviseTest(
-    { source: new SourceFile(file, text), test: parsed.value, defined, targets: checkers.targets, sc: checkers.sc },
+    {
+      source: new SourceFile(file, text),
+      test: parsed.value,
+      defined,
+      targets: checkers.targets,
+      sc: checkers.sc,
+    },
     options,
   );
 }

@@ -39,6 +39,9 @@ const IGNORED: Readonly<Record<string, boolean>> = {
   '-throughflag': true,
 };
 
+/** Options with a value that are not cfg keys. */
+const OWN_OPTIONS = new Set(['-I', '-set-libdir', '-j', '-exit']);
+
 export interface Herd7Args {
   /** Settings in command-line order: later options override earlier ones and the cfg's. */
   readonly settings: Setting[];
@@ -88,6 +91,9 @@ export function parseHerd7Args(argv: readonly string[]): { args?: Herd7Args; pro
         return { problem: `option ${a} needs an argument` };
       args.ignored.push(name);
     } else {
+      if (!OWN_OPTIONS.has(name) && !isConfigKey(name.slice(1))) {
+        return { problem: `unknown option '${a}'` };
+      }
       const value = next();
       if (value === undefined) return { problem: `option ${a} needs an argument` };
       if (name === '-I') args.includeDirs.push(value);
@@ -102,9 +108,7 @@ export function parseHerd7Args(argv: readonly string[]): { args?: Herd7Args; pro
         args.exitOnFailure = value === 'true';
       } else if (name === '-timeout' && !/^\d+(\.\d*)?$/.test(value)) {
         return { problem: `-timeout expects a number of seconds, not '${value}'` };
-      } else if (isConfigKey(name.slice(1))) {
-        args.settings.push(commandLineSetting(name.slice(1), value));
-      } else return { problem: `unknown option '${a}'` };
+      } else args.settings.push(commandLineSetting(name.slice(1), value));
     }
   }
   return { args };

@@ -173,10 +173,10 @@ export async function runTargets(
       if (r.kind === 'not-checked') {
         notChecked++;
         printDiagnostics([r.notice]);
-        if (!options.json)
-          process.stdout.write(
-            `${targetMarker(target)}Not checked ${r.name}: ${r.names.join(', ')}\n\n`,
-          );
+        if (!options.json) {
+          const names = r.names.join(', ');
+          process.stdout.write(`${targetMarker(target)}Not checked ${r.name}: ${names}\n\n`);
+        }
         continue;
       }
       printDiagnostics(r.outcome.diagnostics);
@@ -216,13 +216,17 @@ export async function runArch(args: RunArgs, targets: readonly RunTarget[]): Pro
     );
     return EXIT_USAGE;
   }
-  const unroll = args.settings.filter((s) => s.key === 'unroll').pop();
+  const unroll = args.settings.filter((s) => s.key === 'unroll').pop()?.value;
+  if (unroll !== undefined && !/^\d+$/.test(unroll)) {
+    process.stderr.write(`ordo run: --unroll expects a non-negative integer, not '${unroll}'\n`);
+    return EXIT_USAGE;
+  }
   const { files, problems } = expandInputs(args.inputs);
   for (const p of problems) process.stderr.write(`ordo run: ${p.message}\n`);
   const code = await runTargets(files, targets, {
     jobs: args.jobs,
     json: args.json,
-    unroll: unroll && /^\d+$/.test(unroll.value) ? Number(unroll.value) : undefined,
+    unroll: unroll === undefined ? undefined : Number(unroll),
     limits: {
       timeoutMs: args.timeoutSeconds === undefined ? undefined : args.timeoutSeconds * 1000,
       maxCandidates: args.maxCandidates,

@@ -2,10 +2,10 @@
 import * as os from 'node:os';
 import { formatHerdText, formatJsonLine, outcomeFailed } from '../../report';
 import { type Diagnostic, formatDiagnostic } from '../../source';
+import type { RunTarget } from '../arch-targets';
 import { runBatch } from '../batch';
 import type { CheckLimits } from '../check-file';
 import { type Command, EXIT_FAILURES, EXIT_OK, EXIT_USAGE } from '../command';
-import type { RunTarget } from '../arch-targets';
 import { commandLineSetting, resolveSetup, type Setting } from '../config';
 import { expandInputs } from '../inputs';
 import { progressLine } from '../progress';

@@ -16,6 +16,8 @@ export interface RunningJob {
 
 /** Safety margin over the checker's own time limit before a silent worker is killed. */
 const WATCHDOG_GRACE_MS = 5_000;
+/** A fresh worker loads ordo (and a busy spare finishes preloading) before it starts a job. */
+const STARTUP_LIMIT_MS = 120_000;
 
 /**
  * Keeps one warm idle worker (models preloaded) so that the job following a cancellation
@@ -64,22 +66,23 @@ export class JobRunner {
       if (!this.idle) this.idle = this.startSpare();
       settle(o);
     };
+    const crash = (message: string) => () => finish({ kind: 'crashed', message }, false);
+    // The time limit counts from when the worker takes the job up, not from when it was sent.
+    let watchdog = setTimeout(crash('the worker did not start'), STARTUP_LIMIT_MS);
     const onMessage = (m: FromWorker): void => {
       if (m.id !== id) return;
+      if (m.kind === 'started') {
+        clearTimeout(watchdog);
+        const message = `the ${job.kind} did not finish within ${budget / 1000} s`;
+        watchdog = setTimeout(crash(message), budget + this.graceMs);
+        return;
+      }
       const { id: _, ...answer } = m;
       finish(answer, answer.kind !== 'crashed');
     };
     const onError = (e: Error): void => finish({ kind: 'crashed', message: e.message }, false);
     const onExit = (): void =>
       finish({ kind: 'crashed', message: 'the worker stopped unexpectedly' }, false);
-    const watchdog = setTimeout(
-      () =>
-        finish(
-          { kind: 'crashed', message: `the ${job.kind} did not finish within ${budget / 1000} s` },
-          false,
-        ),
-      budget + this.graceMs,
-    );
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);

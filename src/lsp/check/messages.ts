@@ -65,5 +65,6 @@ export type JobAnswer =
   | { readonly kind: 'witness'; readonly answer: WitnessAnswer };
 
 export type FromWorker =
+  | { readonly kind: 'started'; readonly id: number }
   | (JobAnswer & { readonly id: number })
   | { readonly kind: 'crashed'; readonly id: number; readonly message: string };

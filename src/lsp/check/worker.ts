@@ -20,6 +20,8 @@ export function serveJobs(): Promise<number> {
       for (const t of m.targets) models.get(t);
       return;
     }
+    const started: FromWorker = { kind: 'started', id: m.id };
+    port.postMessage(started);
     let reply: FromWorker;
     try {
       reply = { ...(await answer(m, models)), id: m.id };

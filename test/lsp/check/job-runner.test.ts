@@ -72,6 +72,13 @@ describe('lsp/check/JobRunner', () => {
     expect(workers.started()).to.equal(2);
   });
 
+  it('counts the time limit from when the worker takes the job up', async () => {
+    const workers = scriptedWorkers(10, 400);
+    runner = new JobRunner(workers.spawn, 50);
+    const o = await runner.run(request({ timeoutMs: 100, maxCandidates: 1 })).outcome;
+    expect(o.kind).to.equal('verdicts');
+  });
+
   it('kills a worker that outlives its time budget', async () => {
     const workers = scriptedWorkers(60_000);
     runner = new JobRunner(workers.spawn, 50);

@@ -1,5 +1,6 @@
 // Test support: an LSP worker with a scripted verdict that computes for `delayMs` first (a
-// synchronous busy loop, like a real enumeration: only terminating the thread stops it).
+// synchronous busy loop, like a real enumeration: only terminating the thread stops it),
+// after taking `startDelayMs` to take the job up (like a fresh worker loading ordo).
 import * as path from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { TestResult } from '../../../src/enumerate/result';
@@ -7,16 +8,23 @@ import type { FromWorker, ToWorker } from '../../../src/lsp/check/messages';
 
 export interface ScriptedWorkerData {
   readonly delayMs: number;
+  readonly startDelayMs: number;
+}
+
+function busy(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // computing
+  }
 }
 
 export function serveScripted(): void {
-  const { delayMs } = workerData as ScriptedWorkerData;
+  const { delayMs, startDelayMs } = workerData as ScriptedWorkerData;
   parentPort!.on('message', (m: ToWorker) => {
     if (m.kind !== 'check') return;
-    const until = Date.now() + delayMs;
-    while (Date.now() < until) {
-      // computing
-    }
+    busy(startDelayMs);
+    parentPort!.postMessage({ kind: 'started', id: m.id } satisfies FromWorker);
+    busy(delayMs);
     const result: TestResult = {
       name: 'scripted',
       file: m.file,
@@ -41,7 +49,10 @@ export function serveScripted(): void {
 }
 
 /** A spawner for ServerOptions.spawnWorker; counts the workers it started. */
-export function scriptedWorkers(delayMs: number): { spawn: () => Worker; started: () => number } {
+export function scriptedWorkers(
+  delayMs: number,
+  startDelayMs = 0,
+): { spawn: () => Worker; started: () => number } {
   let started = 0;
   const entry = JSON.stringify(path.join(__dirname, 'scripted-worker.ts'));
   return {
@@ -50,7 +61,7 @@ export function scriptedWorkers(delayMs: number): { spawn: () => Worker; started
       started++;
       return new Worker(`require('tsx/cjs/api').register(); require(${entry}).serveScripted();`, {
         eval: true,
-        workerData: { delayMs } satisfies ScriptedWorkerData,
+        workerData: { delayMs, startDelayMs } satisfies ScriptedWorkerData,
       });
     },
   };
