@@ -58,7 +58,11 @@ export function runCampaign(target: FuzzTarget, options: CampaignOptions): Campa
   const failure = [
     `${target.name} fuzzer: seed ${details.seed}, path "${details.counterexamplePath}"`,
     c ? `case: ${describeCase(c, name)}` : 'case: (none)',
-    String(details.errorInstance instanceof Error ? details.errorInstance.message : details.errorInstance),
+    String(
+      details.errorInstance instanceof Error
+        ? details.errorInstance.message
+        : details.errorInstance,
+    ),
   ].join('\n');
   return { target: target.name, runs: details.numRuns, failure, slowestMs };
 }
