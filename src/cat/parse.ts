@@ -166,7 +166,8 @@ function describeFailure(m: ohm.FailedMatchResult, text: string, file: string): 
     f.getType() === 'description' ? f.getText() : `'${f.getText()}'`,
   );
   const why = hint(text, pos, token.text);
-  const at = span(file, pos, pos + Math.max(1, token.text.length));
+  // At the end of the file there is no token: the span is empty there, never past the text.
+  const at = span(file, pos, Math.min(text.length, pos + Math.max(1, token.text.length)));
   return syntaxError(token.what, why ? undefined : summarizeExpected(expected), why, at);
 }
 

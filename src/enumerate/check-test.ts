@@ -8,7 +8,7 @@ import type { Execution } from '../interp/execution';
 import type { LitmusTest, LocRef, MacroFile } from '../litmus/ast';
 import { type EventSet, evset } from '../relations';
 import type { Diagnostic } from '../source';
-import { error, hasErrors } from '../source';
+import { error, hasErrors, UserError } from '../source';
 import { Candidate } from './candidate';
 import { CoherenceTracker } from './coherence';
 import { Combination } from './combination';
@@ -79,6 +79,9 @@ export type ModelRunner = (
   poll: () => void,
 ) => void;
 
+/** Register accesses are not events of the model's universe (see Combination). */
+const REGISTER_EVENTS = new Set(['RegR', 'RegW']);
+
 class LimitError extends Error {
   constructor(readonly limit: LimitReached) {
     super(limit);
@@ -143,20 +146,24 @@ export function checkWithRunner(
 ): CheckResult {
   const start = performance.now();
   const run = new TestRun(test, runner, options, start);
-  const events = buildEvents(test, macros, options);
-  run.diagnostics.push(...events.diagnostics);
-  if (!hasErrors(run.diagnostics)) {
-    try {
+  try {
+    const events = buildEvents(test, macros, { ...options, poll: () => run.tick() });
+    run.diagnostics.push(...events.diagnostics);
+    if (!hasErrors(run.diagnostics)) {
       const threads = events.threads.map((paths) =>
         paths.filter((p) => feasible(p, events.varCount)),
       );
       for (const paths of combinations(threads)) {
+        run.checkSize(paths, events.initWrites.length);
         if (run.checkStructure(new Combination(paths, events.initWrites), events) === 'stop') break;
       }
-    } catch (e) {
-      if (!(e instanceof LimitError)) throw e;
-      run.limit = e.limit;
     }
+  } catch (e) {
+    // A limit ends the test with partial numbers; a user error in the model (type error,
+    // unbound name...) ends it with that error.
+    if (e instanceof LimitError) run.limit = e.limit;
+    else if (e instanceof UserError) run.diagnostics.push(e.diagnostic);
+    else throw e;
   }
   return run.result(performance.now() - start);
 }
@@ -189,7 +196,16 @@ class TestRun {
     this.pruning = options.pruning ?? true;
   }
 
-  private tick(): void {
+  /** The event limit, before the structure's relations are built (quadratic in its size). */
+  checkSize(paths: readonly ThreadPath[], initWrites: number): void {
+    const max = this.options.maxEvents;
+    if (max === undefined) return;
+    let size = initWrites;
+    for (const p of paths) size += p.events.filter((e) => !REGISTER_EVENTS.has(e.kind)).length;
+    if (size > max) throw new LimitError('events');
+  }
+
+  tick(): void {
     if (++this.nodes % 256 === 0 && this.overTime()) throw new LimitError('time');
   }
 
@@ -221,7 +237,7 @@ class TestRun {
       else badStatic ??= badAddress(v, ev.span);
     });
     const staticView =
-      badStatic === undefined ? new StructureView(comb, baseLocOf, locations) : undefined;
+      dynamic.length === 0 ? new StructureView(comb, baseLocOf, locations) : undefined;
     const threadPath = (thread: number) => comb.paths.find((p) => p.thread === thread);
 
     const regAtom = (ref: LocRef & { kind: 'RegRef' }): Atom | undefined => {
@@ -252,9 +268,17 @@ class TestRun {
           this.tick();
           return filter !== undefined && evalProp(filter, partial) === false;
         },
+        badAddress: (r, v) => {
+          this.diagnostics.push(badAddress(v, comb.events[r].ev.span));
+          return 'stop';
+        },
         leaf: (rfOf) => {
           this.tick();
           if (!solver.complete) return undefined;
+          if (badStatic) {
+            this.diagnostics.push(badStatic);
+            return 'stop';
+          }
           currentRf = rfOf;
           let view = staticView;
           if (dynamic.length > 0) {
@@ -277,10 +301,7 @@ class TestRun {
               views.set(signature, view);
             }
           }
-          if (!view) {
-            this.diagnostics.push(badStatic!);
-            return 'stop';
-          }
+          if (!view) return undefined;
           if (comb.cut) {
             this.loop = true;
             return undefined;

@@ -2,6 +2,8 @@
 // event structure. Each choice adds its equations (value read = value written, and equal
 // addresses when one is still unknown) and is abandoned as soon as the equations contradict,
 // coherence is violated, or the caller's early test (the filter) fails.
+
+import type { Value } from '../events';
 import { rel } from '../relations';
 import type { CoherenceTracker } from './coherence';
 import type { Combination } from './combination';
@@ -12,6 +14,8 @@ export interface SearchHooks {
   reject(): boolean;
   /** A complete reads-from (`rfOf[read]` = write); 'stop' ends the search. */
   leaf(rfOf: Int32Array): 'stop' | undefined;
+  /** A read whose address turned out to be an integer (herd stops with an error). */
+  badAddress(r: number, v: Value): 'stop';
 }
 
 export interface SearchOptions {
@@ -77,6 +81,8 @@ export function searchReadsFrom(
   const go = (k: number): 'stop' | undefined => {
     if (k === order.length) return hooks.leaf(rfOf);
     const r = order[k];
+    const at = comb.knownLoc[r] ?? solver.valueOf(comb.events[r].ev.loc!);
+    if (typeof at === 'number') return hooks.badAddress(r, at);
     const rmwThread = options.atomicity && comb.rmwPartner[r] >= 0 ? comb.events[r].thread : -1;
     for (const w of cands[k]) {
       if (rmwThread >= 0 && rmwReaders[w].some((t) => t !== rmwThread)) continue;

@@ -14,6 +14,8 @@ export interface EventOptions {
   readonly variants: readonly string[];
   /** Loop unrolling bound; herd's default is 2. */
   readonly unroll?: number;
+  /** Called at every event created; may throw (a time limit: huge tests lower slowly). */
+  readonly poll?: () => void;
 }
 
 export interface TestEvents {
@@ -45,7 +47,7 @@ export function buildEvents(
     diagnostics.push(...r.diagnostics);
     return r.thread;
   });
-  const ctx = new LowerCtx();
+  const ctx = new LowerCtx(options.poll);
   if (hasErrors(diagnostics)) {
     return { init, initWrites: [], threads: [], varCount: 0, diagnostics };
   }

@@ -29,13 +29,13 @@ export interface Alt<T> {
 /** Counters shared by the whole test, as herd's event ids and symbols are. */
 export class LowerCtx {
   private nextVar = 0;
-  private readonly vars: Var[] = [];
   readonly events: LoweredEvent[] = [];
 
+  /** Called at every event and composition: it may throw to stop a test past its limits. */
+  constructor(readonly poll?: () => void) {}
+
   freshVar(): Var {
-    const v: Var = { id: this.nextVar++ };
-    this.vars.push(v);
-    return v;
+    return { id: this.nextVar++ };
   }
 
   get varCount(): number {
@@ -43,6 +43,7 @@ export class LowerCtx {
   }
 
   addEvent(e: Omit<LoweredEvent, 'eiid'>): number {
+    this.poll?.();
     const eiid = this.events.length;
     this.events.push({ ...e, eiid });
     return eiid;
@@ -60,6 +61,14 @@ export function unit<T>(value: T): M<T> {
 /** An alternative producing nothing (a computation cut by the unrolling bound). */
 export function cutOff<T>(value: T): M<T> {
   return () => [{ value, eqs: [], frag: EMPTY, cut: true }];
+}
+
+/** A fresh unknown defined by an equation (an operation on values not known yet). */
+export function unknown(define: (v: Var) => Equation): M<Atom> {
+  return (ctx) => {
+    const v = ctx.freshVar();
+    return [{ value: v, eqs: [define(v)], frag: EMPTY, cut: false }];
+  };
 }
 
 /** A constraint and no event (herd's `assign`). */
@@ -203,6 +212,7 @@ function bindWith<A, B>(m: M<A>, f: (a: A) => M<B>, comb: (f1: Frag, f2: Frag) =
     const out: Alt<B>[] = [];
     for (const a of m(ctx)) {
       for (const b of f(a.value)(ctx)) {
+        ctx.poll?.();
         out.push({
           value: b.value,
           eqs: [...b.eqs, ...a.eqs],

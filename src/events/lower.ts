@@ -26,6 +26,7 @@ import {
   thenBranches,
   thenInstr,
   unit,
+  unknown,
   wire,
   withValue,
 } from './builder';
@@ -228,20 +229,15 @@ class CSemantics {
   /** An operation: computed when its operands are known, else a fresh unknown and an equation. */
   private op2(op: BinaryOperator, a: Atom, b: Atom, span: Span): M<Atom> {
     if (!isVar(a) && !isVar(b)) return this.known(() => evalBinary(op, a, b), span);
-    return (ctx) => {
-      const v = ctx.freshVar();
-      const eq: Equation =
-        op === '^' && a === b ? { target: v, args: [0] } : { target: v, op, args: [a, b] };
-      return [{ value: v, eqs: [eq], frag: EMPTY_FRAG, cut: false }];
-    };
+    // herd: x ^ x is 0 even when x is unknown.
+    return unknown((v) =>
+      op === '^' && a === b ? { target: v, args: [0] } : { target: v, op, args: [a, b] },
+    );
   }
 
   private op1(op: UnaryOperator, a: Atom, span: Span): M<Atom> {
     if (!isVar(a)) return this.known(() => evalUnary(op, a), span);
-    return (ctx) => {
-      const v = ctx.freshVar();
-      return [{ value: v, eqs: [{ target: v, op, args: [a] }], frag: EMPTY_FRAG, cut: false }];
-    };
+    return unknown((v) => ({ target: v, op, args: [a] }));
   }
 
   private known(compute: () => Atom, span: Span): M<Atom> {
@@ -579,8 +575,6 @@ class CSemantics {
     );
   }
 }
-
-const EMPTY_FRAG = { events: [], data: [], ctrl: [], control: [], ports: [] } as const;
 
 function stripCasts(e: Expr): Expr {
   return e.kind === 'CastExpr' ? stripCasts(e.expr) : e;

@@ -1,9 +1,9 @@
 // Enumeration tests: reads-from, final writes and final states on small tests, with a model
 // that accepts every candidate (so the numbers count candidates), and the early rejections.
 import { expect } from 'chai';
-import { type CheckOptions, checkWithRunner } from '../../src/enumerate';
+import { type CheckOptions, checkWithRunner, toGraph } from '../../src/enumerate';
 import { formatStates } from '../../src/report/states';
-import { cTest, MACROS } from '../events/support';
+import { cTest, MACROS, parseTest } from '../events/support';
 
 function run(body: string, options: Partial<CheckOptions> = {}) {
   const r = checkWithRunner(
@@ -82,11 +82,21 @@ exists (y=1)`);
   });
 
   it('follows pointers read from memory', () => {
-    const r = run(`
+    const r = checkWithRunner(
+      parseTest(`C t
+{ p = b; b = 7; }
 P0(int **p, int *a) { WRITE_ONCE(*a, 1); WRITE_ONCE(*p, a); }
 P1(int **p) { int *r0 = READ_ONCE(*p); int r1 = READ_ONCE(*r0); }
-exists (1:r0=a /\\ 1:r1=0)`);
-    expect(r.states).to.include.members(['1:r0=a; 1:r1=0;', '1:r0=a; 1:r1=1;']);
+exists (1:r0=a /\\ 1:r1=0)`),
+      MACROS,
+      (_e, accept) => void accept({ flags: [], undef: false }),
+      { variants: ['lkmmv2'] },
+    );
+    expect(formatStates(r.states)).to.deep.equal([
+      '1:r0=a; 1:r1=0;',
+      '1:r0=a; 1:r1=1;',
+      '1:r0=b; 1:r1=7;',
+    ]);
   });
 
   it('rejects two RMWs of different threads reading the same write', () => {
@@ -115,6 +125,17 @@ exists (0:r1=1)`);
     const r = run(SB, { maxCandidates: 2 });
     expect(r.result.limit).to.equal('candidates');
     expect(r.candidates).to.equal(2);
+    expect(run(SB, { maxEvents: 3 }).result.limit).to.equal('events');
+  });
+
+  it('reports paths cut by the loop unrolling bound', () => {
+    const loop = `
+P0(int *x) { int r0 = READ_ONCE(*x); while (r0 == 1) { r0 = READ_ONCE(*x); } }
+P1(int *x) { WRITE_ONCE(*x, 1); }
+exists (0:r0=0)`;
+    const r = run(loop);
+    expect(r.result.loop).to.equal(true);
+    expect(r.states).to.deep.equal(['0:r0=0;']);
   });
 
   it('records execution graphs when asked', () => {
@@ -130,5 +151,37 @@ exists (0:r1=1)`);
       [0, 5],
       [1, 3],
     ]);
+    const graph = toGraph(g);
+    expect(graph.order).to.equal(6);
+    expect(graph.filterEdges((_e, attrs) => attrs.type === 'rf')).to.have.length(2);
+    expect(graph.getNodeAttribute('3', 'action')).to.equal('R');
+  });
+});
+
+describe('enumerate: errors', () => {
+  it('turns a user error raised by the model into a diagnostic of the result', () => {
+    const { error: mk, UserError } =
+      require('../../src/source') as typeof import('../../src/source');
+    const r = checkWithRunner(
+      cTest(SB),
+      MACROS,
+      () => {
+        throw new UserError(
+          mk('cat/unbound', 'unbound name foo', { file: 'm.cat', start: 0, end: 3 }),
+        );
+      },
+      { variants: ['lkmmv2'] },
+    );
+    expect(r.diagnostics.map((d) => d.message)).to.deep.equal(['unbound name foo']);
+  });
+
+  it('reports an access through a pointer that holds no address', () => {
+    const r = checkWithRunner(
+      cTest('P0(int *x) { int *r0 = READ_ONCE(*x); int r1 = READ_ONCE(*r0); }\nexists (0:r1=0)'),
+      MACROS,
+      (_e, accept) => void accept({ flags: [], undef: false }),
+      { variants: ['lkmmv2'] },
+    );
+    expect(r.diagnostics.map((d) => d.code)).to.deep.equal(['events/bad-address']);
   });
 });
