@@ -162,7 +162,10 @@ function checkRow(
 
 // ---------- words shared by the text formats ----------
 
-/** `allowed`, `forbidden`, with counts `allowed 1/4`, flags appended: `allowed [data-race]`. */
+/**
+ * `allowed`, `forbidden`, with counts `allowed 1/4`, flags appended: `allowed [data-race]`;
+ * `not checked` where the column did not run the test.
+ */
 export function cellText(cell: TableCell, counts: boolean): string {
   switch (cell.kind) {
     case 'outcome': {
@@ -177,7 +180,7 @@ export function cellText(cell: TableCell, counts: boolean): string {
     case 'error':
       return 'error';
     case 'absent':
-      return '-';
+      return 'not checked';
     default:
       return unreachable(cell);
   }

@@ -3,6 +3,9 @@
 // is possible under sequential consistency).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { leadingComment } from '../../scripts/library-tables';
+
+export { leadingComment };
 
 export const LIBRARY = path.resolve('litmus');
 
@@ -24,13 +27,6 @@ export function libraryFolders(dir = LIBRARY): string[] {
     .filter((e) => e.isDirectory())
     .map((e) => path.join(dir, e.name));
   return [dir, ...subdirs.flatMap((d) => libraryFolders(d))].sort();
-}
-
-/** The leading `(* ... *)` comment, where the claims live. */
-export function leadingComment(text: string): string {
-  const start = text.indexOf('(*');
-  const end = text.indexOf('*)', start);
-  return start < 0 || end < 0 ? '' : text.slice(start, end + 2);
 }
 
 /** The `SC:` claim: whether the `exists` outcome can happen under sequential consistency. */

@@ -239,15 +239,20 @@ async function makeTable(args: TableArgs, specs: ColumnSpec[]): Promise<number> 
   return mismatches === 0 && failed === 0 && problems.length === 0 ? EXIT_OK : EXIT_FAILURES;
 }
 
-/** One row per file: its name, its `Result:` line, and per column what the check gave. */
+/**
+ * One row per file: its name, its `Result:` line, and per column what the check gave (or, as a
+ * ColumnOutcome, why the column has no check: `ordo run --arch`'s not-checked targets).
+ */
 export function tableRowInputs(
   files: readonly string[],
-  outcomes: readonly (readonly TestOutcome[])[],
+  outcomes: readonly (readonly (TestOutcome | ColumnOutcome)[])[],
 ): TableRowInput[] {
   return files.map((file, i) => {
-    const first = outcomes[0][i];
+    const checked = outcomes
+      .map((column) => column[i])
+      .find((o): o is TestOutcome => !('kind' in o));
     return {
-      name: first.report?.result.name ?? first.name ?? path.basename(file, '.litmus'),
+      name: checked?.report?.result.name ?? checked?.name ?? path.basename(file, '.litmus'),
       file,
       expected: expectedOf(file),
       outcomes: outcomes.map((column) => columnOutcome(column[i])),
@@ -255,7 +260,8 @@ export function tableRowInputs(
   });
 }
 
-function columnOutcome(o: TestOutcome): ColumnOutcome {
+function columnOutcome(o: TestOutcome | ColumnOutcome): ColumnOutcome {
+  if ('kind' in o) return o;
   if (!outcomeFailed(o)) return { kind: 'result', result: o.report!.result };
   const why = o.diagnostics.find((d) => d.severity === 'error');
   return { kind: 'error', message: why?.message ?? 'not checked' };
