@@ -1,58 +1,23 @@
 // Report stage: the execution graph of one accepted execution, as the enumerator hands it to
 // the graph writers (DOT, SVG): events with their thread and herd-style label parts, and the
 // edges of every relation to draw. Plain data (JSON-able), no bitsets.
-import type { FinalState } from '../enumerate/result';
+// The graph data types belong to the stage that records them; the writers only read them.
+import {
+  BASE_RELATIONS,
+  type ExecutionGraph,
+  type GraphEvent,
+  type GraphRequest,
+  type GraphSelection,
+} from '../enumerate/graph';
 
-export interface GraphEvent {
-  /** The event's index in the execution; relation pairs refer to it. */
-  readonly id: number;
-  /** Thread number n of `Pn`, or -1 for an initial write. */
-  readonly thread: number;
-  /** herd's action: `R`, `W`, `F`, or the name of a lock/RCU/SRCU event kind. */
-  readonly action: string;
-  /** Annotations as written in the .def (`ONCE`, `ACQUIRE`, `MB`, ...). */
-  readonly tags: readonly string[];
-  /** The location accessed (`x`, `a[1]`), absent for fences. */
-  readonly location?: string;
-  /** The value read or written (`1`, or a location's name for an address). */
-  readonly value?: string;
-}
-
-export interface GraphRelation {
-  /** `po`, `rf`, `co`, `fr`, or a name bound by the model (`hb`, `pb`...). */
-  readonly name: string;
-  /** Pairs of event ids; the writers reduce transitive relations themselves. */
-  readonly pairs: readonly (readonly [number, number])[];
-}
-
-export interface ExecutionGraph {
-  readonly test: string;
-  /** 1-based rank among the graphs shown for this test (titles, file names). */
-  readonly index: number;
-  /** Whether this execution satisfies the condition's proposition (a witness of `exists`). */
-  readonly satisfies: boolean;
-  readonly events: readonly GraphEvent[];
-  readonly relations: readonly GraphRelation[];
-  /** The execution's final state over the observed locations. */
-  readonly state?: FinalState;
-  /** Flags this execution raises (`data-race`...). */
-  readonly flags: readonly string[];
-}
-
-/** Which accepted executions get a picture: those satisfying the proposition, the others, or all. */
-export type GraphSelection = 'witness' | 'counterexample' | 'all';
-
-/** What the enumerator is asked to record, per test, while it counts executions. */
-export interface GraphRequest {
-  readonly show: GraphSelection;
-  /** Relations to draw besides BASE_RELATIONS, looked up by name in the model's bindings. */
-  readonly relations: readonly string[];
-  /** Stop recording after this many graphs per test (herd's `-nshow`). */
-  readonly limit?: number;
-}
-
-/** The communication relations every graph shows, as herd7 does. */
-export const BASE_RELATIONS: readonly string[] = ['po', 'rf', 'co', 'fr'];
+export type {
+  ExecutionGraph,
+  GraphEvent,
+  GraphRelation,
+  GraphRequest,
+  GraphSelection,
+} from '../enumerate/graph';
+export { BASE_RELATIONS };
 
 export function isSelected(show: GraphSelection, satisfies: boolean): boolean {
   return show === 'all' || (show === 'witness') === satisfies;
