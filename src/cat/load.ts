@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cachedParse, type Diagnostic, type Result, SourceFile, type Span } from '../source';
 import type { CatModel } from './ast';
-import { includeNotFound, unreadableFile } from './messages';
+import { includeNotFound, includeOutside, unreadableFile } from './messages';
 import { parseCat } from './parse';
 import { rec2plus } from './rec2plus';
 
@@ -52,7 +52,9 @@ export function catSource(file: string): SourceFile | undefined {
 
 /**
  * Where `include "name"` (or the implicit stdlib.cat) finds its file: the including file's
- * folder, then the user's include folders, then ordo's own library (cat-models/).
+ * folder, then the user's include folders, then ordo's own library (cat-models/). A model
+ * reads nothing outside these folders: a name with `..` or an absolute name must still lead
+ * inside one of them (the user widens the path with -I).
  */
 export function resolveInclude(
   name: string,
@@ -61,17 +63,19 @@ export function resolveInclude(
   readFile: ReadFile,
   at: Span,
 ): { file: string } | { diagnostic: Diagnostic } {
-  if (path.isAbsolute(name)) {
-    return readFile(name) !== undefined
-      ? { file: name }
-      : { diagnostic: includeNotFound(name, [name], at) };
-  }
   const dirs = [path.dirname(fromFile), ...includeDirs, libraryDir()];
-  for (const dir of dirs) {
-    const candidate = path.join(dir, name);
+  const named = path.isAbsolute(name) ? [name] : dirs.map((d) => path.join(d, name));
+  const candidates = named.filter((c) => dirs.some((d) => isWithin(c, d)));
+  for (const candidate of candidates) {
     if (readFile(candidate) !== undefined) return { file: candidate };
   }
-  return { diagnostic: includeNotFound(name, dirs, at) };
+  if (candidates.length === 0) return { diagnostic: includeOutside(name, dirs, at) };
+  return { diagnostic: includeNotFound(name, path.isAbsolute(name) ? [name] : dirs, at) };
+}
+
+function isWithin(file: string, dir: string): boolean {
+  const rel = path.relative(path.resolve(dir), path.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 let library: string | undefined;

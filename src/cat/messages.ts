@@ -15,6 +15,10 @@ export function syntaxError(
   );
 }
 
+export function tooDeep(limit: number, at: Span): Diagnostic {
+  return error('cat/too-deep', `nested too deeply: ordo reads at most ${limit} levels here`, at);
+}
+
 export function unterminatedComment(at: Span): Diagnostic {
   return error('cat/syntax', 'syntax error: comment `(*` is never closed by `*)`', at);
 }
@@ -27,6 +31,14 @@ export function includeNotFound(file: string, searched: readonly string[], at: S
   return error(
     'cat/include-not-found',
     `cannot find "${file}" (searched ${searched.join(', ')})`,
+    at,
+  );
+}
+
+export function includeOutside(file: string, searched: readonly string[], at: Span): Diagnostic {
+  return error(
+    'cat/include-outside',
+    `"${file}" is outside the model search path (${searched.join(', ')}); add its folder with -I`,
     at,
   );
 }

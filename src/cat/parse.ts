@@ -1,10 +1,10 @@
 // Cat stage: parses one cat file's text into the cat AST, syntax errors as diagnostics.
 import * as ohm from 'ohm-js';
-import { type Diagnostic, type Result, span } from '../source';
+import { type Diagnostic, type Result, span, tooDeepNode } from '../source';
 import type { CatModel } from './ast';
 import { makeAstBuilder } from './build-ast';
 import { catGrammarText } from './grammar-source';
-import { syntaxError, unterminatedComment, unterminatedString } from './messages';
+import { syntaxError, tooDeep, unterminatedComment, unterminatedString } from './messages';
 
 let parser: { grammar: ohm.Grammar; build: ReturnType<typeof makeAstBuilder> } | undefined;
 
@@ -20,41 +20,75 @@ export function parseCat(text: string, file: string): Result<CatModel> {
   const lexical = checkCommentsAndStrings(text, file);
   if (lexical) return { value: undefined, diagnostics: [lexical] };
   const { grammar, build } = getParser();
-  const m = grammar.match(text);
+  let m: ohm.MatchResult;
+  try {
+    m = grammar.match(text);
+  } catch (e) {
+    // Nesting the text check cannot see (`let ... in` chains) still exhausts ohm's stack.
+    if (!(e instanceof RangeError)) throw e;
+    return { value: undefined, diagnostics: [tooDeep(MAX_NESTING, span(file, 0, 0))] };
+  }
   if (m.failed())
     return {
       value: undefined,
       diagnostics: [describeFailure(m as ohm.FailedMatchResult, text, file)],
     };
-  return { value: build(m, file), diagnostics: [] };
+  const model = build(m, file);
+  const deep = tooDeepNode(model, MAX_AST_DEPTH);
+  if (deep) return { value: undefined, diagnostics: [tooDeep(MAX_AST_DEPTH, deep)] };
+  return { value: model, diagnostics: [] };
 }
 
-/** Unclosed comments and strings are reported where they open, not at the end of the file. */
+/** Levels of brackets, prefix `~` and comments the parser reads (ohm recurses per level). */
+export const MAX_NESTING = 100;
+/** Depth of AST nodes the compiler and interpreter recurse over. */
+const MAX_AST_DEPTH = 300;
+
+const OPENERS = new Set(['(', '[', '{']);
+const CLOSERS = new Set([')', ']', '}']);
+
+/**
+ * Unclosed comments and strings are reported where they open, not at the end of the file;
+ * nesting past MAX_NESTING where it goes too deep, before the parser exhausts the stack.
+ */
 function checkCommentsAndStrings(text: string, file: string): Diagnostic | undefined {
   let i = 0;
+  let depth = 0;
+  let prefixRun = 0;
   while (i < text.length) {
     const c = text[i];
     if (c === '(' && text[i + 1] === '*') {
       const open = i;
-      let depth = 0;
+      let comments = 0;
       do {
         if (text.startsWith('(*', i)) {
-          depth++;
+          if (++comments > MAX_NESTING) return tooDeep(MAX_NESTING, span(file, i, i + 2));
           i += 2;
         } else if (text.startsWith('*)', i)) {
-          depth--;
+          comments--;
           i += 2;
         } else i++;
-      } while (depth > 0 && i < text.length);
-      if (depth > 0) return unterminatedComment(span(file, open, open + 2));
-    } else if (c === '"') {
+      } while (comments > 0 && i < text.length);
+      if (comments > 0) return unterminatedComment(span(file, open, open + 2));
+      continue;
+    }
+    if (c === '"') {
       const close = text.indexOf('"', i + 1);
       if (close < 0) return unterminatedString(span(file, i, i + 1));
       i = close + 1;
-    } else if ((c === '/' && text[i + 1] === '/') || c === '#') {
+      continue;
+    }
+    if ((c === '/' && text[i + 1] === '/') || c === '#') {
       const eol = text.indexOf('\n', i);
       i = eol < 0 ? text.length : eol;
-    } else i++;
+      continue;
+    }
+    if (OPENERS.has(c)) depth++;
+    else if (CLOSERS.has(c)) depth = Math.max(0, depth - 1);
+    if (c === '~') prefixRun++;
+    else if (!/\s/.test(c)) prefixRun = 0;
+    if (depth + prefixRun > MAX_NESTING) return tooDeep(MAX_NESTING, span(file, i, i + 1));
+    i++;
   }
   return undefined;
 }

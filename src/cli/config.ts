@@ -253,7 +253,9 @@ export function findFile(
   search: SearchPath,
   confs: readonly string[],
 ): string | undefined {
-  if (path.isAbsolute(name)) return fs.existsSync(name) ? name : undefined;
+  // A folder is not a model file (reading one would throw EISDIR).
+  if (path.isAbsolute(name))
+    return fs.statSync(name, { throwIfNoEntry: false })?.isFile() ? name : undefined;
   for (const dir of searchDirs(search, confs)) {
     const candidate = path.resolve(dir, name);
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;

@@ -2,7 +2,8 @@
 // that contains r restricted to S (edges leaving S are ignored), as transitive relations.
 import { type EventSet, evset, type Relation, rel } from '../relations';
 
-export function linearisations(s: EventSet, r: Relation): Relation[] {
+/** `poll` is called for every partial order tried: n writes have up to n! orders. */
+export function linearisations(s: EventSet, r: Relation, poll?: () => void): Relation[] {
   const nodes = evset.members(s);
   const k = nodes.length;
   const preds = new Int32Array(k);
@@ -21,6 +22,7 @@ export function linearisations(s: EventSet, r: Relation): Relation[] {
   const order: number[] = [];
   const used = new Uint8Array(k);
   const extend = (): void => {
+    poll?.();
     if (order.length === k) {
       const o = rel.empty(s.n);
       for (let i = 0; i < k; i++)

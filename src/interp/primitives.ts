@@ -81,7 +81,7 @@ function linearisationsOf(v: Value, env: Env): Value {
   if (v.kind !== 'tuple' || v.elems.length !== 2) return mismatch('(events * rel)', v);
   const [s, r] = v.elems;
   const order = r.kind === 'empty' ? rel.empty(env.top.cache.n) : relArg(r);
-  const orders = linearisations(eventsArg(s, env), order);
+  const orders = linearisations(eventsArg(s, env), order, env.top.run.poll);
   return { kind: 'valset', elemType: REL_SET, elems: orders.map(relation) };
 }
 

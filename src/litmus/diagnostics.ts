@@ -46,11 +46,21 @@ export function keywordInComment(word: string, at: Span): Diagnostic {
   );
 }
 
-export function badCharacter(chars: string, at: Span): Diagnostic {
+export function badCharacter(chars: string, at: Span, more = 0): Diagnostic {
   const shown = JSON.stringify(chars).slice(1, -1);
+  const what =
+    chars.length === 1 ? `unexpected character '${shown}'` : `unexpected characters '${shown}'`;
   return error(
     'litmus/bad-character',
-    chars.length === 1 ? `unexpected character '${shown}'` : `unexpected characters '${shown}'`,
+    more > 0 ? `${what} (and ${more} more unexpected characters after it)` : what,
+    at,
+  );
+}
+
+export function tooDeep(limit: number, what: string, at: Span): Diagnostic {
+  return error(
+    'litmus/too-deep',
+    `nested too deeply: ordo reads at most ${limit} levels of ${what}`,
     at,
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '../../grammar/litmus-tokens';
 import { type Diagnostic, type Span, span } from '../source';
 import * as D from './diagnostics';
+import { MAX_TOKEN_NESTING, tooDeepToken } from './nesting';
 import type { Region } from './split';
 
 export interface RegionSource {
@@ -38,11 +39,14 @@ export function parseRegion<N extends CstNode>(
   const { text, file, region } = src;
   const diagnostics: Diagnostic[] = [];
   const lexed = getLitmusLexer().tokenize(text.slice(region.start, region.end), src.mode);
-  for (const e of lexed.errors) {
+  // Shown as a few messages, the last counting the rest: pasted binary can give thousands.
+  const shownErrors = lexed.errors.slice(0, MAX_SYNTAX_ERRORS);
+  shownErrors.forEach((e, i) => {
     const start = region.start + e.offset;
     const chars = text.slice(start, start + e.length);
-    diagnostics.push(D.badCharacter(chars, span(file, start, start + e.length)));
-  }
+    const more = i === shownErrors.length - 1 ? lexed.errors.length - shownErrors.length : 0;
+    diagnostics.push(D.badCharacter(chars, span(file, start, start + e.length), more));
+  });
   const tokens: IToken[] = [];
   for (const t of lexed.tokens) {
     t.startOffset += region.start;
@@ -55,6 +59,14 @@ export function parseRegion<N extends CstNode>(
   }
 
   const parser = getLitmusParser();
+  const deep = tooDeepToken(tokens);
+  if (deep) {
+    // Parsing it would exhaust the stack: say so, and parse nothing (the CST is not used).
+    const at = span(file, deep.startOffset, deep.startOffset + deep.image.length);
+    diagnostics.push(D.tooDeep(MAX_TOKEN_NESTING, 'brackets and prefix operators', at));
+    parser.load([], src.endLabel);
+    return { cst: rule(parser), diagnostics };
+  }
   parser.load(tokens, src.endLabel);
   const cst = rule(parser);
   const seen = new Set<number>();

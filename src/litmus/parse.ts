@@ -2,12 +2,13 @@
 // region with its own lexer mode, builds the AST and runs the name checks.
 import type * as C from '../../grammar/litmus-cst';
 import { C_MODE, STATE_MODE } from '../../grammar/litmus-tokens';
-import { type Diagnostic, hasErrors, type Result, span } from '../source';
+import { type Diagnostic, hasErrors, type Result, span, tooDeepNode } from '../source';
 import type { LitmusTest, MacroFile } from './ast';
 import { AstBuilder } from './build-ast';
 import { checkLitmus } from './check';
 import * as D from './diagnostics';
 import { findExpectedResult } from './expected-result';
+import { MAX_AST_DEPTH } from './nesting';
 import { parseRegion } from './parse-region';
 import { splitLitmus } from './split';
 
@@ -63,7 +64,7 @@ export function parseLitmus(text: string, file: string): Result<LitmusTest> {
     ...build.constraints(constraints.cst),
     span: span(file, 0, text.length),
   };
-  diagnostics.push(...build.diagnostics);
+  diagnostics.push(...build.diagnostics, ...depthProblems(test));
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
   diagnostics.push(...checkLitmus(test));
   return { value: hasErrors(diagnostics) ? undefined : test, diagnostics };
@@ -79,7 +80,13 @@ export function parseMacroFile(text: string, file: string): Result<MacroFile> {
   if (hasErrors(parsed.diagnostics)) return { value: undefined, diagnostics: parsed.diagnostics };
   const build = new AstBuilder(file);
   const macros = build.macroFile(parsed.cst);
-  const diagnostics = [...parsed.diagnostics, ...build.diagnostics];
+  const diagnostics = [...parsed.diagnostics, ...build.diagnostics, ...depthProblems(macros)];
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
   return { value: { kind: 'MacroFile', macros, span: span(file, 0, text.length) }, diagnostics };
+}
+
+/** Later stages recurse over the AST: a chain of thousands of operators must stop here. */
+function depthProblems(root: object): Diagnostic[] {
+  const at = tooDeepNode(root, MAX_AST_DEPTH);
+  return at ? [D.tooDeep(MAX_AST_DEPTH, 'operators, statements and blocks', at)] : [];
 }

@@ -28,9 +28,15 @@ export class KnownTexts {
     return this.texts.get(file);
   }
 
+  private readonly sources = new Map<string, SourceFile>();
+
+  /** One SourceFile per file: its line index is built once, however many diagnostics. */
   readonly lookup = (file: string): SourceFile | undefined => {
     const text = this.text(file);
-    return text === undefined ? undefined : new SourceFile(file, text);
+    if (text === undefined) return undefined;
+    let src = this.sources.get(file);
+    if (!src) this.sources.set(file, (src = new SourceFile(file, text)));
+    return src;
   };
 }
 

@@ -39,6 +39,8 @@ export function runCampaign(target: FuzzTarget, options: CampaignOptions): Campa
   const texts = seeds.map((s) => s.text);
   const name = (i: number) => path.relative(process.cwd(), seeds[i].path);
   let slowestMs = 0;
+  // Loading grammars and models once is not a case: time cases only after it.
+  target.check(seeds[0].text, seeds[0]);
   const property = fc.property(fuzzCases(seeds.length), (c: FuzzCase) => {
     options.onCase?.(() => describeCase(c, name));
     const text = caseText(c, texts);

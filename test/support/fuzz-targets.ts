@@ -9,6 +9,7 @@ import {
   applySettings,
   catModelsDir,
   emptySettings,
+  type ModelSetup,
   parseConfig,
   resolveSetup,
 } from '../../src/cli/config';
@@ -212,6 +213,19 @@ function modelTarget(name: 'cat' | 'bell'): FuzzTarget {
   };
 }
 
+/** Loaded models by setup: most mutated cfgs name the same files, and a load is costly. */
+const setups = new Map<string, ReturnType<typeof loadSetup>>();
+
+function loadedSetup(setup: ModelSetup): ReturnType<typeof loadSetup> {
+  const key = JSON.stringify(setup);
+  const known = setups.get(key);
+  if (known) return known;
+  const loaded = loadSetup(setup);
+  if (setups.size > 100) setups.clear();
+  setups.set(key, loaded);
+  return loaded;
+}
+
 const cfg: FuzzTarget = {
   name: 'cfg',
   what: 'herd-style .cfg files (read, resolved, loaded)',
@@ -229,7 +243,7 @@ const cfg: FuzzTarget = {
       const setup = resolveSetup([...(parsed.value ?? [])], search);
       problems.push(...diagnosticProblems(setup.diagnostics, known));
       if (!setup.value) return problems;
-      const loaded = loadSetup(setup.value);
+      const loaded = loadedSetup(setup.value);
       problems.push(...problemsOf(loaded.value, loaded.diagnostics, known));
       return loaded.value ? [...problems, ...runOnSb(loaded.value.model, known)] : problems;
     });

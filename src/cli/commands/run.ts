@@ -164,8 +164,15 @@ export const runCommand: Command = {
 async function runTests(args: RunArgs): Promise<number> {
   if (args.targets) return runArch(args, args.targets);
   const lookup = diskLookup();
+  const printed = new Set<string>();
   const printDiagnostics = (ds: readonly Diagnostic[]) => {
-    for (const d of ds) process.stderr.write(`${formatDiagnostic(d, lookup)}\n`);
+    for (const d of ds) {
+      const text = formatDiagnostic(d, lookup);
+      // A model's error comes back from every test it stops: say it once per batch.
+      if (printed.has(text)) continue;
+      printed.add(text);
+      process.stderr.write(`${text}\n`);
+    }
   };
   const search = { cwd: process.cwd(), includeDirs: args.includeDirs };
   const setup = resolveSetup(args.settings, search);
