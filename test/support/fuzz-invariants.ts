@@ -34,8 +34,10 @@ export class KnownTexts {
   readonly lookup = (file: string): SourceFile | undefined => {
     const text = this.text(file);
     if (text === undefined) return undefined;
-    let src = this.sources.get(file);
-    if (!src) this.sources.set(file, (src = new SourceFile(file, text)));
+    const known = this.sources.get(file);
+    if (known) return known;
+    const src = new SourceFile(file, text);
+    this.sources.set(file, src);
     return src;
   };
 }
