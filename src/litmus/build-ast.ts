@@ -41,15 +41,20 @@ export interface BuiltConstraints {
   readonly condition?: Condition;
 }
 
-/** Parses an integer token: decimal or hex, with the sign lexed into the number. */
-function intOf(image: string): number {
-  return image.startsWith('-') ? -Number(image.slice(1)) : Number(image);
-}
 
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(readonly file: string) {}
+
+  /** An integer token (decimal or hex, sign lexed into it); values must be exact doubles. */
+  private int(t: IToken): number {
+    const image = t.image;
+    const value = image.startsWith('-') ? -Number(image.slice(1)) : Number(image);
+    if (Number.isSafeInteger(value)) return value;
+    this.diagnostics.push(D.intRange(image, this.tokenSpan(t)));
+    return 0;
+  }
 
   private tokenSpan(t: IToken): Span {
     return span(this.file, t.startOffset, t.startOffset + t.image.length);
@@ -210,7 +215,7 @@ export class AstBuilder {
 
   private primary(n: C.PrimaryCstNode): Expr {
     const c = n.children;
-    if (c.Int) return { kind: 'IntExpr', value: intOf(c.Int[0].image), span: this.nodeSpan(n) };
+    if (c.Int) return { kind: 'IntExpr', value: this.int(c.Int[0]), span: this.nodeSpan(n) };
     if (c.inner) return this.expression(c.inner[0]);
     return this.nameOrCall(c.nameOrCall![0]);
   }
@@ -281,7 +286,7 @@ export class AstBuilder {
           span: this.nodeSpan(c.target![0]),
         };
     const value = c.value ? this.initValue(c.value[0]) : undefined;
-    const size = t.size ? intOf(t.size[0].image) : undefined;
+    const size = t.size ? this.int(t.size[0]) : undefined;
     if (size === undefined && value?.kind !== 'ArrayValue') {
       return { kind: 'InitItem', target, type, value, span: sp };
     }
@@ -314,10 +319,10 @@ export class AstBuilder {
     const c = n.children;
     const sp = this.nodeSpan(n);
     const int = c.int ?? c.atomicInit;
-    if (int) return { kind: 'IntValue', value: intOf(int[0].image), span: sp };
+    if (int) return { kind: 'IntValue', value: this.int(int[0]), span: sp };
     if (c.address) return this.addressValue(c.address[0], sp);
     const elements = c.elements!.map(
-      (e): IntValue => ({ kind: 'IntValue', value: intOf(e.image), span: this.tokenSpan(e) }),
+      (e): IntValue => ({ kind: 'IntValue', value: this.int(e), span: this.tokenSpan(e) }),
     );
     return { kind: 'ArrayValue', size: elements.length, elements, span: sp };
   }
@@ -327,7 +332,7 @@ export class AstBuilder {
     return {
       kind: 'AddressValue',
       name: c.name[0].image,
-      index: c.index ? intOf(c.index[0].image) : undefined,
+      index: c.index ? this.int(c.index[0]) : undefined,
       span: sp,
     };
   }
@@ -412,7 +417,7 @@ export class AstBuilder {
     const c = n.children;
     const sp = this.nodeSpan(n);
     if (c.regRef) return this.regRef(c.regRef[0]);
-    if (c.int) return { kind: 'IntValue', value: intOf(c.int[0].image), span: sp };
+    if (c.int) return { kind: 'IntValue', value: this.int(c.int[0]), span: sp };
     if (c.address) return this.addressValue(c.address[0]);
     if (c.deref) return { kind: 'MemRef', name: c.deref[0].image, deref: true, span: sp };
     return { kind: 'MemRef', name: c.bracketed![0].image, span: sp };

@@ -65,6 +65,14 @@ export function tooDeep(limit: number, what: string, at: Span): Diagnostic {
   );
 }
 
+export function intRange(image: string, at: Span): Diagnostic {
+  return error(
+    'litmus/int-range',
+    `integer ${image} is out of range: ordo's values are integers between -(2^53-1) and 2^53-1`,
+    at,
+  );
+}
+
 export function syntaxError(message: string, at: Span): Diagnostic {
   return error('litmus/syntax', message, at);
 }

@@ -64,7 +64,9 @@ export function parseLitmus(text: string, file: string): Result<LitmusTest> {
     ...build.constraints(constraints.cst),
     span: span(file, 0, text.length),
   };
-  diagnostics.push(...build.diagnostics, ...depthProblems(test));
+  // The builder visits threads before the init section: report in file order.
+  const built = [...build.diagnostics].sort((a, b) => a.span.start - b.span.start);
+  diagnostics.push(...built, ...depthProblems(test));
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
   diagnostics.push(...checkLitmus(test));
   return { value: hasErrors(diagnostics) ? undefined : test, diagnostics };

@@ -346,6 +346,16 @@ const CASES: readonly ErrorCase[] = [
       '     \t                    ^',
     ],
   },
+  {
+    name: 'an integer past 2^53 is out of range (it would not print back exactly)',
+    text: 'C t\n{ x = 9007199254740993; }\nP0(int *x) { WRITE_ONCE(*x, 1); }\n',
+    code: 'litmus/int-range',
+    printed: [
+      "test.litmus:2:7: error: integer 9007199254740993 is out of range: ordo's values are integers between -(2^53-1) and 2^53-1",
+      '2 | { x = 9007199254740993; }',
+      '          ^^^^^^^^^^^^^^^^',
+    ],
+  },
 ];
 
 describe('litmus: diagnostics for malformed tests', () => {
@@ -364,6 +374,17 @@ describe('litmus: diagnostics for malformed tests', () => {
 
   it('has at least 25 distinct malformed inputs', () => {
     expect(new Set(CASES.map((c) => c.text)).size).to.be.at.least(25);
+  });
+
+  it('caps unexpected characters at ten messages, the last counting the rest', () => {
+    const text = `C t\n{ x = 0; ${' #'.repeat(30)} }\nP0(int *x) { WRITE_ONCE(*x, 1); }\n`;
+    const bad = parseLitmus(text, 't.litmus').diagnostics.filter(
+      (d) => d.code === 'litmus/bad-character',
+    );
+    expect(bad).to.have.length(10);
+    expect(bad[9].message).to.equal(
+      "unexpected character '#' (and 20 more unexpected characters after it)",
+    );
   });
 
   it('reports several syntax errors in one file when the parser recovers', () => {
