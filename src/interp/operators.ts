@@ -18,6 +18,7 @@ import {
   type Value,
   valset,
   valsetHas,
+  valsetWith,
 } from './values';
 
 export function asRelation(v: Value, env: Env, at: Span): Relation {
@@ -204,7 +205,7 @@ export function add(a: Value, b: Value, env: Env, sa: Span, sb: Span): Value {
     case 'valset': {
       const t =
         unify(b.elemType, typeOf(a)) ?? raise(typeMismatch(typeName(b.elemType), describe(a), sa));
-      return valset(t, [a, ...b.elems]);
+      return valsetWith(t, a, b);
     }
     case 'rel': {
       const pair = asPair(a);

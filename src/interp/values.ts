@@ -183,59 +183,86 @@ export function valsetHas(s: { readonly elems: readonly Value[] }, v: Value): bo
 }
 
 /**
- * A value set from elements of one (already checked) type, dropping duplicates. Keyed values
- * are deduplicated by key: comparing each element with all others made the unions of models
- * that enumerate coherence orders (cross.cat) quadratic, minutes for one candidate.
+ * A value set from elements of one (already checked) type, dropping duplicates. Values are
+ * bucketed by hash and compared only within a bucket: comparing each element with all others
+ * made the unions of models that enumerate coherence orders (cross.cat) quadratic.
  */
 export function valset(elemType: CatType, elems: readonly Value[]): Value {
   const out: Value[] = [];
-  const seen = new Set<string>();
+  const buckets = new Map<number, Value[]>();
   for (const v of elems) {
-    const key = valueKey(v);
-    if (key === undefined ? valsetHas({ elems: out }, v) : seen.has(key)) continue;
-    if (key !== undefined) seen.add(key);
+    const h = valueHash(v);
+    if (h === undefined) {
+      if (!valsetHas({ elems: out }, v)) out.push(v);
+      continue;
+    }
+    const bucket = buckets.get(h);
+    if (!bucket) buckets.set(h, [v]);
+    else if (bucket.some((x) => equalValues(x, v))) continue;
+    else bucket.push(v);
     out.push(v);
   }
   return { kind: 'valset', elemType, elems: out };
 }
 
-const KEYS = new WeakMap<Value, string>();
-
-/**
- * A string that two values share exactly when equalValues holds (within one set's type), or
- * undefined for values holding functions or `_`, which compare by identity. Values are never
- * mutated, so keys are cached.
- */
-function valueKey(v: Value): string | undefined {
-  const cached = KEYS.get(v);
-  if (cached !== undefined) return cached;
-  const key = computeKey(v);
-  if (key !== undefined) KEYS.set(v, key);
-  return key;
+/** `a ++ s` for a set s without duplicates: one membership test, no re-deduplication. */
+export function valsetWith(elemType: CatType, a: Value, s: { readonly elems: readonly Value[] }) {
+  const elems = valsetHas(s, a) ? s.elems : [a, ...s.elems];
+  return { kind: 'valset', elemType, elems } as const;
 }
 
-function computeKey(v: Value): string | undefined {
-  if (isEmptyValue(v)) return '{}';
+const HASHES = new WeakMap<Value, number>();
+
+/**
+ * A 32-bit hash that equal values share (equalValues), or undefined for values holding
+ * functions or `_`, which compare by identity. Values are never mutated, so hashes are cached.
+ */
+function valueHash(v: Value): number | undefined {
+  const cached = HASHES.get(v);
+  if (cached !== undefined) return cached;
+  const h = computeHash(v);
+  if (h !== undefined) HASHES.set(v, h);
+  return h;
+}
+
+/** FNV-1a over 32-bit words. */
+function hashWords(seed: number, words: Uint32Array): number {
+  let h = seed;
+  for (let k = 0; k < words.length; k++) h = Math.imul(h ^ words[k], 16777619);
+  return h >>> 0;
+}
+
+function hashString(seed: number, text: string): number {
+  let h = seed;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+  return h >>> 0;
+}
+
+const FNV = 2166136261;
+
+function computeHash(v: Value): number | undefined {
+  if (isEmptyValue(v)) return 0;
   switch (v.kind) {
     case 'events':
-      return `s${v.set.bits.join(',')}`;
+      return hashWords(FNV ^ 1, v.set.bits);
     case 'rel':
-      return `r${v.rel.bits.join(',')}`;
+      return hashWords(FNV ^ 2, v.rel.bits);
     case 'event':
-      return `e${v.id}`;
+      return Math.imul(FNV ^ 3, v.id + 1) >>> 0;
     case 'pair':
-      return `p${v.from},${v.to}`;
+      return Math.imul(Math.imul(FNV ^ 4, v.from + 1) ^ v.to, 16777619) >>> 0;
     case 'tag':
-      return `t${JSON.stringify(v.name)}`;
+      return hashString(FNV ^ 5, v.name);
     case 'valset':
     case 'tuple': {
-      const keys: string[] = [];
+      // Sets hash their elements in any order (a sum); tuples in order.
+      let h = v.kind === 'valset' ? 0 : FNV ^ 6;
       for (const x of v.elems) {
-        const k = valueKey(x);
+        const k = valueHash(x);
         if (k === undefined) return undefined;
-        keys.push(k);
+        h = v.kind === 'valset' ? (h + k) | 0 : Math.imul(h ^ k, 16777619);
       }
-      return v.kind === 'valset' ? `{${keys.sort().join(';')}}` : `(${keys.join(';')})`;
+      return h >>> 0;
     }
     default:
       return undefined;

@@ -41,7 +41,6 @@ export interface BuiltConstraints {
   readonly condition?: Condition;
 }
 
-
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
 

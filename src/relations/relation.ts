@@ -127,6 +127,20 @@ export function seq(a: Relation, b: Relation): Relation {
   const ab = a.bits;
   const bb = b.bits;
   const rb = r.bits;
+  if (w === 1) {
+    // Up to 32 events, the common case: one word per row.
+    for (let i = 0; i < n; i++) {
+      let word = ab[i];
+      let row = 0;
+      while (word !== 0) {
+        const low = word & -word;
+        row |= bb[31 - Math.clz32(low)];
+        word ^= low;
+      }
+      rb[i] = row;
+    }
+    return r;
+  }
   for (let i = 0; i < n; i++) {
     const base = i * w;
     for (let k = 0; k < w; k++) {
@@ -175,6 +189,15 @@ export function plus(a: Relation): Relation {
 
 function closeInPlace(r: Relation): void {
   const { n, w, bits } = r;
+  if (w === 1) {
+    for (let k = 0; k < n; k++) {
+      const row = bits[k];
+      if (row === 0) continue;
+      const kb = 1 << k;
+      for (let i = 0; i < n; i++) if ((bits[i] & kb) !== 0) bits[i] |= row;
+    }
+    return;
+  }
   for (let k = 0; k < n; k++) {
     const kw = k >>> 5;
     const kb = 1 << (k & 31);
@@ -259,6 +282,7 @@ export function isIrreflexive(a: Relation): boolean {
 /** Acyclicity by repeatedly removing events with no remaining predecessor (Kahn). */
 export function isAcyclic(a: Relation): boolean {
   const { n, w, bits } = a;
+  if (w === 1) return isAcyclicSmall(n, bits);
   const indeg = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const base = i * w;
@@ -289,6 +313,21 @@ export function isAcyclic(a: Relation): boolean {
     }
   }
   return removed === n;
+}
+
+/** Up to 32 events: peel off the events no remaining event points to, a word at a time. */
+function isAcyclicSmall(n: number, bits: Uint32Array): boolean {
+  let remaining = n === 32 ? -1 : (1 << n) - 1;
+  while (remaining !== 0) {
+    let targets = 0;
+    for (let rest = remaining; rest !== 0; rest &= rest - 1) {
+      targets |= bits[31 - Math.clz32(rest & -rest)];
+    }
+    const sources = remaining & ~targets;
+    if (sources === 0) return false;
+    remaining &= ~sources;
+  }
+  return true;
 }
 
 /** All pairs, row by row, in increasing order. */
