@@ -202,6 +202,10 @@ function closeInPlace(r: Relation): void {
     const kw = k >>> 5;
     const kb = 1 << (k & 31);
     const kbase = k * w;
+    // An event without successors adds nothing to its predecessors' rows.
+    let out = 0;
+    for (let t = 0; t < w; t++) out |= bits[kbase + t];
+    if (out === 0) continue;
     for (let i = 0; i < n; i++) {
       const ibase = i * w;
       if ((bits[ibase + kw] & kb) === 0) continue;
