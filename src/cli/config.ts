@@ -97,11 +97,12 @@ export function parseConfig(text: string, file: string): Result<Setting[]> {
   for (const raw of text.split('\n')) {
     const lineStart = offset;
     offset += raw.length + 1;
-    const line = raw.replace(/#.*/, '').replace(/\r$/, '');
-    const m = /^(\s*)(\S+)(?:\s+(.*?))?\s*$/.exec(line);
+    // Trimmed first: a lazy value before `\s*$` backtracks quadratically on long blanks.
+    const line = raw.replace(/#.*/, '').trimEnd();
+    const m = /^(\s*)(\S+)(?:\s+(.*))?$/.exec(line);
     if (!m) continue;
     const start = lineStart + m[1].length;
-    const at = span(file, start, lineStart + line.trimEnd().length);
+    const at = span(file, start, lineStart + line.length);
     const key = m[2];
     if (!isConfigKey(key)) {
       diagnostics.push(

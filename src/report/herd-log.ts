@@ -58,7 +58,7 @@ const VALIDATION = /^(Loop )?(Ok|No|Undef|Succeeded|Failed|\?\?)\s*$/;
 const LIMIT = /^Limit reached: (\S+)\s*$/;
 const COUNTS = /^Positive: (\d+),? Negative: (\d+)\s*$/;
 const FLAG = /^Flag ([^:\s]+)/;
-const CONDITION = /^Condition (.*?)(?: is (?:NOT )?validated)?\s*$/;
+const CONDITION = /^Condition (.*)$/;
 const OBSERVATION = /^Observation (\S+) (\S+) (\d+) (\d+)\s*$/;
 const TIME = /^Time (\S+) ([\d.]+)\s*$/;
 const HASH = /^Hash=(\S+)\s*$/;
@@ -92,7 +92,8 @@ const RULES: readonly LineRule[] = [
   [
     CONDITION,
     (m, t) => {
-      t.condition = m[1];
+      // Trimmed in code: a lazy group before `\s*$` backtracks quadratically on long blanks.
+      t.condition = m[1].trimEnd().replace(/ is (?:NOT )?validated$/, '');
     },
   ],
   [

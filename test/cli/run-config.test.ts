@@ -47,6 +47,13 @@ describe('cli: .cfg files and model resolution', () => {
     ]);
   });
 
+  it('reads a value with a long run of blanks inside it (linear scan)', () => {
+    const parsed = parseConfig(`variant a${' '.repeat(200_000)}b  \r\n`, 'x.cfg');
+    expect(parsed.value!.map((s) => [s.key, s.value.replace(/ +/, ' ')])).to.deep.equal([
+      ['variant', 'a b'],
+    ]);
+  });
+
   it('reports an unknown key and a missing value with their positions', () => {
     const text = 'model m.cat\n  frobnicate 3\nbell\n';
     const parsed = parseConfig(text, 'x.cfg');
