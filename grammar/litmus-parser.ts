@@ -9,6 +9,7 @@ import {
   type TokenType,
   tokenLabel,
 } from 'chevrotain';
+import { LazyLookahead, type LookaheadTables } from './lazy-lookahead';
 import * as T from './litmus-tokens';
 
 /** What a rule stands for, in messages such as "expected a statement but found ')'". */
@@ -52,11 +53,25 @@ function describeToken(token: IToken): string {
   return token.tokenType === EOF ? inputEnd.label : `'${token.image}'`;
 }
 
+const MAX_LOOKAHEAD = 2;
+
+/** The bundle's lookahead tables as JSON: scripts/build.mjs computes them (esbuild's define). */
+declare const ORDO_LOOKAHEAD_TABLES: string | undefined;
+const builtTables: LookaheadTables | undefined =
+  typeof ORDO_LOOKAHEAD_TABLES === 'undefined' ? undefined : JSON.parse(ORDO_LOOKAHEAD_TABLES);
+
+/** A lookahead strategy for the parser, reading `tables` where they have a decision. */
+export function litmusLookahead(tables = builtTables): LazyLookahead {
+  return new LazyLookahead(MAX_LOOKAHEAD, [...T.allTokens, EOF], tables);
+}
+
 export class LitmusParser extends CstParser {
-  constructor(validate: boolean) {
+  /** `validate`: chevrotain's grammar validations and its eager lookahead (the grammar test). */
+  constructor(validate: boolean, lookahead = litmusLookahead()) {
     super(T.allTokens, {
       recoveryEnabled: true,
-      maxLookahead: 2,
+      maxLookahead: MAX_LOOKAHEAD,
+      ...(validate ? {} : { lookaheadStrategy: lookahead }),
       nodeLocationTracking: 'onlyOffset',
       skipValidations: !validate,
       errorMessageProvider: messages,
@@ -643,6 +658,13 @@ const messages: IParserErrorMessageProvider = {
   buildEarlyExitMessage: ({ expectedIterationPaths, actual }) =>
     `expected ${expectedList(expectedIterationPaths)} but found ${describeToken(actual[0])}`,
 };
+
+/** The lookahead paths of the whole grammar as data, for scripts/build.mjs to bundle. */
+export function litmusLookaheadTables(): LookaheadTables {
+  const lookahead = litmusLookahead(undefined);
+  new LitmusParser(false, lookahead);
+  return lookahead.computeTables();
+}
 
 let parser: LitmusParser | undefined;
 

@@ -2,9 +2,7 @@
 // tokens (C comments); the init section and the constraints use herd's state tokens (OCaml
 // comments), as herd lexes each region of a litmus file with its own lexer.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-
-export const C_MODE = 'c';
-export const STATE_MODE = 'state';
+import { C_MODE, ocamlCommentEnd, STATE_MODE } from './litmus-modes';
 
 // ---------- shared ----------
 
@@ -120,28 +118,6 @@ export const Caret = punct('Caret', '^', [BinaryOperator]);
 export const Bang = punct('Bang', '!');
 
 // ---------- state: init section and constraints ----------
-
-/**
- * The end of the OCaml comment opening at `i`, or -1 when there is none or it is never closed.
- * OCaml comments nest: `(* a (* b *) c *)` is one comment. The splitter uses this too.
- */
-export function ocamlCommentEnd(text: string, i: number): number {
-  if (!text.startsWith('(*', i)) return -1;
-  let depth = 0;
-  while (i < text.length - 1) {
-    if (text.startsWith('(*', i)) {
-      depth++;
-      i += 2;
-    } else if (text.startsWith('*)', i)) {
-      depth--;
-      i += 2;
-      if (depth === 0) return i;
-    } else {
-      i++;
-    }
-  }
-  return -1;
-}
 
 function matchOcamlComment(text: string, offset: number): RegExpExecArray | null {
   const end = ocamlCommentEnd(text, offset);

@@ -1,5 +1,5 @@
 // Cat stage: parses one cat file's text into the cat AST, syntax errors as diagnostics.
-import * as ohm from 'ohm-js';
+import type * as ohm from 'ohm-js';
 import { type Diagnostic, type Result, span, tooDeepNode } from '../source';
 import type { CatModel } from './ast';
 import { makeAstBuilder } from './build-ast';
@@ -10,7 +10,9 @@ let parser: { grammar: ohm.Grammar; build: ReturnType<typeof makeAstBuilder> } |
 
 function getParser() {
   if (!parser) {
-    const grammar = ohm.grammar(catGrammarText());
+    // Loaded here, not imported: a run whose models all come from the parse cache never needs ohm.
+    const { grammar: compile } = require('ohm-js') as typeof ohm;
+    const grammar = compile(catGrammarText());
     parser = { grammar, build: makeAstBuilder(grammar) };
   }
   return parser;

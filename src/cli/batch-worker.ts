@@ -2,7 +2,7 @@
 // it is sent, one at a time, answering with their outcomes.
 import { parentPort, workerData } from 'node:worker_threads';
 import { type CheckRequest, checkVariant, type VariantOutcome } from '../advise';
-import type { TestOutcome } from '../report';
+import type { GraphPlan, TestOutcome } from '../report';
 import type { Diagnostic } from '../source';
 import { type CheckLimits, checkFile, checkOptions } from './check-file';
 import type { ModelSetup } from './config';
@@ -13,6 +13,7 @@ export interface WorkerData {
   readonly [WORKER_MARK]: true;
   readonly setup: ModelSetup;
   readonly limits: CheckLimits;
+  readonly graphs?: GraphPlan;
 }
 
 export type ToWorker =
@@ -45,8 +46,10 @@ export function serveBatch(): Promise<number> {
           checkOptions(setup, data.limits),
         );
         port.postMessage({ kind: 'variant', outcome } satisfies VariantReply);
-      } else
-        send({ kind: 'outcome', index: m.index, outcome: checkFile(m.file, setup, data.limits) });
+      } else {
+        const outcome = checkFile(m.file, setup, data.limits, data.graphs);
+        send({ kind: 'outcome', index: m.index, outcome });
+      }
     });
     port.on('close', () => resolve(0));
   });

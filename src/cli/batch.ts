@@ -1,20 +1,22 @@
 // CLI adapter: checks many files with one model, in worker threads, reporting outcomes in
 // input order whatever the number of jobs; the model is loaded (and its errors reported) once.
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { outcomeFailed, type TestOutcome } from '../report';
+import type { Worker } from 'node:worker_threads';
+import { type GraphPlan, outcomeFailed, type TestOutcome } from '../report';
 import { type Diagnostic, error, span } from '../source';
 import type { FromWorker, ToWorker, WorkerData } from './batch-worker';
 import { type CheckLimits, checkFile } from './check-file';
 import type { ModelSetup } from './config';
 import { loadSetup } from './load-setup';
-import { WORKER_MARK } from './worker-mark';
+import { WORKER_ARGV, WORKER_MARK } from './worker-mark';
 
 export interface BatchOptions {
   readonly setup: ModelSetup;
   /** Worker threads; 1 (or a single file) without a time limit checks in this thread. */
   readonly jobs: number;
   readonly limits: CheckLimits;
+  /** Record these execution graphs in each outcome (none when absent: nothing is recorded). */
+  readonly graphs?: GraphPlan;
 }
 
 export interface ModelStatus {
@@ -70,16 +72,21 @@ function runInThread(files: readonly string[], options: BatchOptions, sinks: Bat
   sinks.model?.({ modelDiagnostics: loaded.diagnostics, modelLoaded: loaded.value !== undefined });
   if (!loaded.value) return;
   for (let i = 0; i < files.length; i++) {
-    if (sinks.outcome(checkFile(files[i], loaded.value, options.limits), i) === 'stop') return;
+    const outcome = checkFile(files[i], loaded.value, options.limits, options.graphs);
+    if (sinks.outcome(outcome, i) === 'stop') return;
   }
 }
 
 /**
  * Under tsx (tests, development) a worker must register tsx before loading TypeScript; the
- * bundle starts itself, and its entry point recognises the worker by its workerData.
+ * bundle starts itself, and its entry point recognises the worker by WORKER_ARGV and workerData.
  */
 export function startWorker(data: WorkerData): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(__filename, { workerData: data });
+  // Loaded here: a one-test run never starts a worker.
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  if (!__filename.endsWith('.ts')) {
+    return new Worker(__filename, { workerData: data, argv: [WORKER_ARGV] });
+  }
   const tsx = require.resolve('tsx/cjs', { paths: [__dirname] });
   const entry = path.join(__dirname, 'batch-worker.ts');
   const code = `require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)}).serveBatch();`;
@@ -97,7 +104,12 @@ function runInWorkers(
   jobs: number,
   sinks: BatchSinks,
 ): Promise<void> {
-  const data: WorkerData = { [WORKER_MARK]: true, setup: options.setup, limits: options.limits };
+  const data: WorkerData = {
+    [WORKER_MARK]: true,
+    setup: options.setup,
+    limits: options.limits,
+    graphs: options.graphs,
+  };
   const pending = new Map<number, TestOutcome>();
   const live = new Set<Worker>();
   let nextToSend = 0;
@@ -180,6 +192,8 @@ function runInWorkers(
             if (done) return;
           }
         } else {
+          // Its check is over: a watchdog left running would hold the process open once done.
+          clearTimeout(watchdog);
           deliver(m.index, m.outcome);
           if (done) return;
         }

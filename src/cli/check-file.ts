@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import { type CheckOptions, checkTest } from '../enumerate';
 import { parseLitmus } from '../litmus';
-import { formatCondition, type TestOutcome, testHash } from '../report';
-import { type Diagnostic, error, hasErrors, span, UserError } from '../source';
-import type { LoadedSetup } from './load-setup';
+import { formatCondition, type GraphPlan, requestFor, type TestOutcome, testHash } from '../report';
+import { cachedParse, type Diagnostic, error, hasErrors, span, UserError } from '../source';
+import { LITMUS_CODE, type LoadedSetup } from './load-setup';
 
 /** Per-test limits of a batch (absent = none). */
 export interface CheckLimits {
@@ -24,7 +24,13 @@ export function checkOptions(loaded: LoadedSetup, limits: CheckLimits): CheckOpt
   };
 }
 
-export function checkFile(file: string, loaded: LoadedSetup, limits: CheckLimits): TestOutcome {
+/** With a graph plan, the outcome's result also carries the graphs it selects (outcomeGraphs). */
+export function checkFile(
+  file: string,
+  loaded: LoadedSetup,
+  limits: CheckLimits,
+  graphs?: GraphPlan,
+): TestOutcome {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -36,12 +42,20 @@ export function checkFile(file: string, loaded: LoadedSetup, limits: CheckLimits
     };
   }
   try {
-    const parsed = parseLitmus(text, file);
+    // Kernel scripts run the same tests again and again, one process each: a cached parse
+    // spares such a run building the litmus parser.
+    const parsed = cachedParse(parseLitmus, text, file, LITMUS_CODE);
     const test = parsed.value;
     if (!test || hasErrors(parsed.diagnostics)) {
       return { file, name: test?.name ?? headerName(text), diagnostics: parsed.diagnostics };
     }
-    const result = checkTest(test, loaded.macros, loaded.model, checkOptions(loaded, limits));
+    const options = checkOptions(loaded, limits);
+    const result = checkTest(
+      test,
+      loaded.macros,
+      loaded.model,
+      graphs ? { ...options, graphs: requestFor(graphs, test.condition?.quantifier) } : options,
+    );
     return {
       file,
       name: test.name,

@@ -7,8 +7,8 @@ import { type MacroFile, parseMacroFile } from '../litmus';
 import { cachedParse, type Diagnostic, hasErrors, type Result, span } from '../source';
 import type { ModelSetup } from './config';
 
-/** Under tsx, the sources whose changes invalidate cached .def parses. */
-const LITMUS_CODE = [
+/** Under tsx, the sources whose changes invalidate cached litmus and .def parses. */
+export const LITMUS_CODE = [
   path.join(__dirname, '..', 'litmus'),
   path.join(__dirname, '..', '..', 'grammar'),
 ];

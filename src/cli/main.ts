@@ -32,9 +32,12 @@ function usage(): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  if (require('./worker-mark').isBatchWorker()) return require('./batch-worker').serveBatch();
-  if (require('../lsp/check/spawn-worker').isLspWorker())
-    return require('../lsp/check/worker').serveJobs();
+  const mark = require('./worker-mark') as typeof import('./worker-mark');
+  if (mark.isWorkerThread()) {
+    if (mark.isBatchWorker()) return require('./batch-worker').serveBatch();
+    if (require('../lsp/check/spawn-worker').isLspWorker())
+      return require('../lsp/check/worker').serveJobs();
+  }
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(`${usage()}\n`);

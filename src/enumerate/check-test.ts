@@ -162,6 +162,7 @@ export function checkWithRunner(
     // A limit ends the test with partial numbers; a user error in the model (type error,
     // unbound name...) ends it with that error.
     if (e instanceof LimitError) run.limit = e.limit;
+    else if (isStackOverflow(e)) run.limit = 'recursion';
     else if (e instanceof UserError) run.diagnostics.push(e.diagnostic);
     else throw e;
   }
@@ -206,7 +207,8 @@ class TestRun {
   }
 
   tick(): void {
-    if (++this.nodes % 256 === 0 && this.overTime()) throw new LimitError('time');
+    // Often: one step of a model recursing over a huge set can take milliseconds.
+    if (++this.nodes % 16 === 0 && this.overTime()) throw new LimitError('time');
   }
 
   private overTime(): boolean {
@@ -438,6 +440,11 @@ class TestRun {
       ...(this.options.graphs ? { graphs: this.graphs } : {}),
     };
   }
+}
+
+/** A model recursing over a huge set (cross.cat over millions of orders) exhausts the stack. */
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
 }
 
 function valueState(v: Value): StateValue {

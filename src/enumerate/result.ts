@@ -25,7 +25,8 @@ export type TestKind = 'Allowed' | 'Forbidden' | 'Required';
 export type Observation = 'Never' | 'Sometimes' | 'Always';
 
 /** Why a test ended before its enumeration was complete. */
-export type LimitReached = 'time' | 'candidates' | 'events';
+/** `recursion`: the model recursed deeper than the JavaScript stack allows for this test. */
+export type LimitReached = 'time' | 'candidates' | 'events' | 'recursion';
 
 export interface TestResult {
   readonly name: string;

@@ -236,6 +236,9 @@ function compileUnion(
   return (env) => {
     const vals: Value[] = new Array(parts.length);
     for (let i = 0; i < parts.length; i++) vals[i] = parts[i](env);
+    // Unions of value sets run as recursions unwind, where no call polls: a time limit must
+    // still stop a model that builds millions of coherence orders this way.
+    if (vals[0].kind === 'valset') env.top.run.poll?.();
     return op.union(vals, spans, at);
   };
 }

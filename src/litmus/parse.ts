@@ -1,7 +1,7 @@
 // Litmus stage: the front end's entry points. Splits a litmus file like herd, parses each
 // region with its own lexer mode, builds the AST and runs the name checks.
 import type * as C from '../../grammar/litmus-cst';
-import { C_MODE, STATE_MODE } from '../../grammar/litmus-tokens';
+import { C_MODE, STATE_MODE } from '../../grammar/litmus-modes';
 import { type Diagnostic, hasErrors, type Result, span, tooDeepNode } from '../source';
 import type { LitmusTest, MacroFile } from './ast';
 import { AstBuilder } from './build-ast';
@@ -9,12 +9,20 @@ import { checkLitmus } from './check';
 import * as D from './diagnostics';
 import { findExpectedResult } from './expected-result';
 import { MAX_AST_DEPTH } from './nesting';
-import { parseRegion } from './parse-region';
 import { splitLitmus } from './split';
 
 const END_OF_FILE = 'the end of the file';
 
+/**
+ * parse-region.ts brings in chevrotain and the grammar: loaded on the first parse, so that a
+ * run whose test and macros all come from the parse cache never loads them.
+ */
+function regionParser(): typeof import('./parse-region').parseRegion {
+  return require('./parse-region').parseRegion;
+}
+
 export function parseLitmus(text: string, file: string): Result<LitmusTest> {
+  const parseRegion = regionParser();
   const split = splitLitmus(text, file);
   const t = split.value;
   if (!t) return { value: undefined, diagnostics: split.diagnostics };
@@ -75,7 +83,7 @@ export function parseLitmus(text: string, file: string): Result<LitmusTest> {
 /** A `.def` file: `NAME(FORMALS) expr` or `NAME(FORMALS) { stmts }`, read with the C lexer. */
 export function parseMacroFile(text: string, file: string): Result<MacroFile> {
   const region = { start: 0, end: text.length };
-  const parsed = parseRegion(
+  const parsed = regionParser()(
     { text, file, region, mode: C_MODE, endLabel: END_OF_FILE },
     (p) => p.macroFile() as C.MacroFileCstNode,
   );

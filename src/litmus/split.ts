@@ -2,7 +2,7 @@
 // constraints before any parsing, the way herd's splitter does (c-litmus-format.md §1), so
 // that ordo accepts and rejects the same files. All offsets are relative to the whole file.
 import * as path from 'node:path';
-import { ocamlCommentEnd } from '../../grammar/litmus-tokens';
+import { ocamlCommentEnd } from '../../grammar/litmus-modes';
 import { type Diagnostic, type Span, span } from '../source';
 import type { InfoLine } from './ast';
 import * as D from './diagnostics';
@@ -167,10 +167,14 @@ function infoLines(text: string, start: number, end: number, file: string): Info
     }
   }
   const lines: InfoLine[] = [];
-  const re = /^[ \t]*([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.*?)[ \t\r]*$/gm;
+  // Greedy, trimmed afterwards: a lazy value before trailing blanks backtracks quadratically
+  // over the long blank runs that hidden comments leave.
+  const re = /^[ \t]*([A-Za-z_][\w-]*)[ \t]*=[ \t]*(.*)$/gm;
   for (const m of area.matchAll(re)) {
     const s = start + m.index!;
-    lines.push({ key: m[1], value: m[2], span: span(file, s, s + m[0].length) });
+    const value = m[2].trimEnd();
+    const end = s + m[0].length - (m[2].length - value.length);
+    lines.push({ key: m[1], value, span: span(file, s, end) });
   }
   return lines;
 }

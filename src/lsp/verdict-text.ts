@@ -2,7 +2,12 @@
 import type { TestResult } from '../enumerate/result';
 import { verdictOf } from '../report';
 
-const LIMIT_WORDS = { time: 'time limit', candidates: 'candidate limit', events: 'event limit' };
+const LIMIT_WORDS = {
+  time: 'time limit',
+  candidates: 'candidate limit',
+  events: 'event limit',
+  recursion: 'recursion limit',
+};
 
 export function verdictText(label: string, r: TestResult): string {
   const total = r.satisfied + r.unsatisfied;

@@ -2,26 +2,77 @@
 // framing (for `ordo herd7`), and the per-test files of `ordo graph -o DIR` and `--graphs DIR`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { type Quantifier, unreachable } from '../litmus';
 import { type DotOptions, renderDot } from './dot';
-import type { ExecutionGraph, GraphSelection } from './graph-model';
+import type { ExecutionGraph, GraphRequest, GraphResult, GraphSelection } from './graph-model';
 import { renderSvg } from './graph-svg';
+import type { TestOutcome } from './outcome';
 
 export type GraphFormat = 'dot' | 'svg';
 
+/**
+ * Which executions to draw: ordo's words, or herd's `cond` and `wit`, whose meaning depends on
+ * the test's quantifier (so a batch resolves them per test, with selectionFor).
+ */
+export type GraphShow = GraphSelection | 'cond' | 'wit';
+
+/** What a batch asks the checker to record for every test (plain data: it goes to workers). */
+export interface GraphPlan {
+  readonly show: GraphShow;
+  readonly relations: readonly string[];
+  /** At most this many graphs per test (herd's `-nshow`). */
+  readonly limit?: number;
+}
+
 /** herd7's `-show` words: `prop` pictures witnesses, `neg` counterexamples; `none` nothing. */
-export function selectionOfHerdShow(value: string): GraphSelection | 'none' | undefined {
+export function selectionOfHerdShow(value: string): GraphShow | 'none' | undefined {
   switch (value) {
     case 'prop':
       return 'witness';
     case 'neg':
       return 'counterexample';
     case 'all':
-      return 'all';
+    case 'cond':
+    case 'wit':
     case 'none':
-      return 'none';
+      return value;
     default:
       return undefined;
   }
+}
+
+/**
+ * herd's manual (`-show`): `cond` draws the executions that validate the condition (p true
+ * for exists and forall, false for ~exists); `wit` the "interesting" ones (p true for exists
+ * and ~exists, false for forall). A test without a condition counts as forall, as in herd.
+ */
+export function selectionFor(show: GraphShow, quantifier: Quantifier | undefined): GraphSelection {
+  switch (show) {
+    case 'witness':
+    case 'counterexample':
+    case 'all':
+      return show;
+    case 'cond':
+      return quantifier === 'not exists' ? 'counterexample' : 'witness';
+    case 'wit':
+      return quantifier === 'forall' || quantifier === undefined ? 'counterexample' : 'witness';
+    default:
+      return unreachable(show);
+  }
+}
+
+/** The checker's request for one test of a batch. */
+export function requestFor(plan: GraphPlan, quantifier: Quantifier | undefined): GraphRequest {
+  return {
+    show: selectionFor(plan.show, quantifier),
+    relations: plan.relations,
+    limit: plan.limit,
+  };
+}
+
+/** The graphs a batch recorded for a test (none when it was not asked or the test failed). */
+export function outcomeGraphs(o: TestOutcome): readonly ExecutionGraph[] {
+  return (o.report?.result as GraphResult | undefined)?.graphs ?? [];
 }
 
 /** Every graph of one test, one `digraph` after the other (what herd puts in `<test>.dot`). */
@@ -30,28 +81,30 @@ export function renderDots(graphs: readonly ExecutionGraph[], options: DotOption
 }
 
 /**
- * herd7's `-o -`: each test's DOT between `DOTBEGIN <name>` / `DOTCOM dot` and `DOTEND <name>`,
- * the markers herd-www's jerd_driver.js splits stdout on.
+ * herd7's `-o -`: a test's DOT between `DOTBEGIN <base>` / `DOTCOM dot` and `DOTEND <base>`,
+ * the markers herd-www's jerd_driver.js splits stdout on. herd opens the frame with a blank
+ * line and closes it after one, and prints it even when no execution is drawn.
  */
 export function frameDot(name: string, dot: string): string {
-  return `DOTBEGIN ${name}\nDOTCOM dot\n${dot}${dot.endsWith('\n') ? '' : '\n'}DOTEND ${name}\n`;
+  const body = dot === '' || dot.endsWith('\n') ? dot : `${dot}\n`;
+  return `\nDOTBEGIN ${name}\nDOTCOM dot\n${body}\nDOTEND ${name}\n`;
 }
 
 /**
- * herd7's `-o` for one test: with `-` the framed DOT to print on stdout; with a folder, writes
- * `<dir>/<base>.dot` and returns nothing to print. A test without graphs gives nothing.
+ * herd7's `-o` for one checked test, as herd does it before the test's text block: with `-`
+ * the framed DOT to print on stdout; with a folder, writes `<dir>/<base><suffix>.dot` (empty
+ * when nothing is drawn, as herd leaves it) and returns nothing to print.
  */
 export function emitHerdGraphs(
   output: string,
   testFile: string,
-  testName: string,
   graphs: readonly ExecutionGraph[],
   options: DotOptions = {},
+  suffix = '',
 ): string {
-  if (graphs.length === 0) return '';
   const dot = renderDots(graphs, options);
-  if (output === '-') return frameDot(testName, dot);
-  fs.writeFileSync(path.join(output, `${graphBaseName(testFile)}.dot`), dot);
+  if (output === '-') return frameDot(graphBaseName(testFile), dot);
+  fs.writeFileSync(path.join(output, `${graphBaseName(testFile)}${suffix}.dot`), dot);
   return '';
 }
 

@@ -11,6 +11,10 @@ export { type DotOptions, dotOptionsOf, renderDot } from './dot';
 export {
   emitHerdGraphs,
   type GraphFormat,
+  type GraphPlan,
+  type GraphShow,
+  outcomeGraphs,
+  requestFor,
   selectionOfHerdShow,
   writeTestGraphs,
 } from './graph-files';

@@ -1,4 +1,5 @@
 // Report stage: `--json`, one JSON object per test and per line, with a fixed set of keys.
+import type { LimitReached } from '../enumerate/result';
 import type { Diagnostic, SourceLookup } from '../source';
 import { herdTestName, sortedFlags } from './herd-text';
 import { outcomeFailed, type TestOutcome } from './outcome';
@@ -30,7 +31,7 @@ export interface JsonTestRecord {
   /** Distinct final states in herd's order, location -> value as herd prints them. */
   readonly states: readonly Readonly<Record<string, string>>[];
   readonly flags: readonly string[];
-  readonly limit: 'time' | 'candidates' | 'events' | null;
+  readonly limit: LimitReached | null;
   readonly timeMs: number | null;
   readonly errors: readonly JsonProblem[];
   readonly warnings: readonly JsonProblem[];

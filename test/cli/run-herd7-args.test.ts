@@ -78,7 +78,8 @@ describe('cli: ordo run and ordo herd7 options', () => {
       'showevents=all',
       'unroll=3',
     ]);
-    expect(args!.ignored).to.deep.equal(['-o', '-gv']);
+    expect(args!.ignored).to.deep.equal(['-gv']);
+    expect(args!.output).to.equal('/tmp');
     expect([args!.quiet, args!.exitOnFailure]).to.deep.equal([true, true]);
     expect(args!.inputs).to.deep.equal(['x.litmus', '@list']);
     expect(parseHerd7Args(['-version']).args!.action).to.equal('version');

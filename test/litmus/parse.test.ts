@@ -65,6 +65,12 @@ describe('litmus: header and info area', () => {
     expect(t.init.map(initShape)).to.deep.equal(['- | mem x | 1']);
   });
 
+  it('reads an info line whose value hides a huge comment (linear scan; found by npm run fuzz)', () => {
+    const comment = `${'(*'.repeat(40_000)}x${'*)'.repeat(40_000)}`;
+    const t = parse(`C t\nOrig=a${comment}b \t\n{}\nP0(int *x)\n{\n}\n`);
+    expect(t.info.map((i) => [i.key, i.value.replace(/ +/, ' ')])).to.deep.equal([['Orig', 'a b']]);
+  });
+
   it('reads the LKMM Result: convention, in a one-line or a longer comment', () => {
     const one = parse('C t\n(* Result: Never DATARACE *)\n{}\nP0(int *x)\n{\n}\n').expected;
     expect([one?.verdict, one?.dataRace]).to.deep.equal(['Never', true]);

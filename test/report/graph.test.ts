@@ -309,16 +309,13 @@ describe('report: DOT for execution graphs', () => {
 
   it("frames DOT like herd's -o - and names files like herd's -o DIR", () => {
     expect(frameDot('SB', 'digraph G {\n}\n')).to.equal(
-      'DOTBEGIN SB\nDOTCOM dot\ndigraph G {\n}\nDOTEND SB\n',
+      '\nDOTBEGIN SB\nDOTCOM dot\ndigraph G {\n}\n\nDOTEND SB\n',
     );
+    expect(frameDot('MP', '')).to.equal('\nDOTBEGIN MP\nDOTCOM dot\n\nDOTEND MP\n');
     expect(graphBaseName('litmus/classic/SB+mbs.litmus')).to.equal('SB+mbs');
-    expect(['prop', 'neg', 'all', 'none', 'cond'].map(selectionOfHerdShow)).to.deep.equal([
-      'witness',
-      'counterexample',
-      'all',
-      'none',
-      undefined,
-    ]);
+    expect(
+      ['prop', 'neg', 'all', 'none', 'cond', 'wit', 'foo'].map(selectionOfHerdShow),
+    ).to.deep.equal(['witness', 'counterexample', 'all', 'none', 'cond', 'wit', undefined]);
     expect(renderDots([SB, { ...SB, index: 2 }]).match(/^digraph G \{$/gm)).to.have.length(2);
   });
 });
@@ -349,10 +346,13 @@ describe('report: SVG rendered offline and graph files', function () {
   });
 
   it("gives herd7's -o - text and -o DIR files", () => {
-    expect(emitHerdGraphs('-', 'x/SB.litmus', 'SB', [SB])).to.equal(frameDot('SB', renderDot(SB)));
-    expect(emitHerdGraphs(dir, 'x/SB+x.litmus', 'SB', [SB])).to.equal('');
+    expect(emitHerdGraphs('-', 'x/SB.litmus', [SB])).to.equal(frameDot('SB', renderDot(SB)));
+    expect(emitHerdGraphs(dir, 'x/SB+x.litmus', [SB])).to.equal('');
     expect(fs.readFileSync(path.join(dir, 'SB+x.dot'), 'utf8')).to.equal(renderDot(SB));
-    expect(emitHerdGraphs('-', 'x/MP.litmus', 'MP', [])).to.equal('');
+    // herd frames (and files) a test even when it draws none of its executions.
+    expect(emitHerdGraphs('-', 'x/MP.litmus', [])).to.equal(frameDot('MP', ''));
+    expect(emitHerdGraphs(dir, 'x/MP.litmus', [], {}, '-neg')).to.equal('');
+    expect(fs.readFileSync(path.join(dir, 'MP-neg.dot'), 'utf8')).to.equal('');
   });
 
   it('writes one .dot per test, one .svg per graph', async () => {

@@ -56,6 +56,40 @@ describe('robust: limits', function () {
     ]);
   });
 
+  // Twelve writes to one lock word have millions of coherence orders: cross.cat's recursion
+  // over them outgrows the stack, or, with a deeper stack, must still stop at the time limit.
+  const lockWord = (() => {
+    const threads = [0, 1, 2, 3, 4, 5].map(
+      (i) =>
+        `P${i}(int *sl, int *x${i})\n{\n\tint r2;\n\tr2 = xchg_acquire(sl, 1);\n` +
+        `\tWRITE_ONCE(*x${i}, 1);\n\tsmp_store_release(sl, 0);\n}\n`,
+    );
+    return `C lock-word\n{}\n${threads.join('\n')}\nexists (0:r2=0)\n`;
+  })();
+
+  it('a model recursing past the stack ends with "Limit reached: recursion", not a crash', () => {
+    const file = path.join(dir, 'lock-word.litmus');
+    fs.writeFileSync(file, lockWord);
+    const r = runOrdo(['run', '--json', file, sb]);
+    expect(r.status, r.stderr).to.equal(0);
+    const records = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(records.map((x) => [x.name, x.verdict, x.limit])).to.deep.equal([
+      ['lock-word', 'limit', 'recursion'],
+      ['SB', 'Sometimes', null],
+    ]);
+  });
+
+  it('the same model with a time limit stops on time while its recursion unwinds', () => {
+    const file = path.join(dir, 'lock-word.litmus');
+    const r = runOrdo(['run', '--jobs', '2', '--timeout', '1', file, sb]);
+    expect(r.status, r.stderr).to.equal(0);
+    expect(r.stdout).to.match(/\nLimit reached: (time|recursion)\n/);
+    expect(r.stderr).to.not.include('did not stop');
+  });
+
   it('memory stays bounded: 2,000 candidates of the 20-thread test in well under 1 GB', () => {
     const setup = resolveSetup([], { cwd: process.cwd(), includeDirs: [] }).value!;
     const loaded = loadSetup(setup).value!;

@@ -1,7 +1,17 @@
 // CLI adapter: `ordo herd7`: herd7's command line, output split and exit statuses, so that the
 // kernel's tools/memory-model scripts can run ordo in place of herd7.
 import * as fs from 'node:fs';
-import { formatHerdText, outcomeFailed } from '../../report';
+import {
+  type DotOptions,
+  dotOptionsOf,
+  emitHerdGraphs,
+  formatHerdText,
+  type GraphPlan,
+  outcomeFailed,
+  outcomeGraphs,
+  selectionOfHerdShow,
+  type TestOutcome,
+} from '../../report';
 import type { Diagnostic, SourceLookup } from '../../source';
 import { runBatch } from '../batch';
 import { type Command, EXIT_FAILURES, EXIT_OK, EXIT_USAGE } from '../command';
@@ -20,15 +30,12 @@ import { defaultJobs } from './run';
 
 /** herd7 options ordo accepts but ignores, with whether they take a value. */
 const IGNORED: Readonly<Record<string, boolean>> = {
-  '-o': true,
-  '-suffix': true,
   '-view': true,
   '-gv': false,
   '-evince': false,
   '-preview': false,
   '-cycles': true,
   '-dumpes': true,
-  '-showone': true,
   '-candidates': true,
   '-debug': true,
   '-oknames': true,
@@ -40,7 +47,7 @@ const IGNORED: Readonly<Record<string, boolean>> = {
 };
 
 /** Options with a value that are not cfg keys. */
-const OWN_OPTIONS = new Set(['-I', '-set-libdir', '-j', '-exit']);
+const OWN_OPTIONS = new Set(['-I', '-set-libdir', '-j', '-exit', '-o', '-suffix', '-showone']);
 
 export interface Herd7Args {
   /** Settings in command-line order: later options override earlier ones and the cfg's. */
@@ -52,14 +59,23 @@ export interface Herd7Args {
   quiet: boolean;
   exitOnFailure: boolean;
   jobs: number;
+  /** `-o`: a folder for `<base><suffix>.dot` files, or `-` for framed DOT on stdout. */
+  output?: string;
+  suffix: string;
+  /** `-showone true`: herd's alias for `-nshow 1`. */
+  showOne: boolean;
   action?: 'version' | 'libdir' | 'help';
 }
 
 const USAGE = `Usage: ordo herd7 [herd7 options] FILE|@listfile ...
 herd7's command line (-conf, -model/-cat, -bell, -macros, -I, -variant, -unroll, -timeout,
--skipcheck(s), -q, -v, -version, -exit true|false, -set-libdir, -libdir, cfg keys as options;
-picture options accepted and ignored), herd7's output on stdout and its error messages on
-stderr. ordo extension: -j N worker threads (default: the number of cores). Without file
+-skipcheck(s), -q, -v, -version, -exit true|false, -set-libdir, -libdir, cfg keys as
+options), herd7's output on stdout and its error messages on stderr.
+Pictures in DOT, as herd draws them: -show prop|neg|all|cond|wit|none (default none),
+-nshow N, -showone true, -doshow R,..., coloured by -edgeattr; -o DIR writes
+<test><suffix>.dot (-suffix S), -o - prints them between DOTBEGIN and DOTEND before each
+test's block. Other picture options are accepted and ignored.
+ordo extension: -j N worker threads (default: the number of cores). Without file
 arguments, file names are read from standard input. Exit status: 0 (1 with -exit true when
 a test fails), 2 on bad options.`;
 
@@ -72,6 +88,8 @@ export function parseHerd7Args(argv: readonly string[]): { args?: Herd7Args; pro
     quiet: false,
     exitOnFailure: false,
     jobs: defaultJobs(),
+    suffix: '',
+    showOne: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -102,11 +120,14 @@ export function parseHerd7Args(argv: readonly string[]): { args?: Herd7Args; pro
         if (!/^[1-9]\d*$/.test(value))
           return { problem: `-j expects a positive integer, not '${value}'` };
         args.jobs = Number(value);
-      } else if (name === '-exit') {
+      } else if (name === '-exit' || name === '-showone') {
         if (value !== 'true' && value !== 'false')
-          return { problem: `-exit expects true or false, not '${value}'` };
-        args.exitOnFailure = value === 'true';
-      } else if (name === '-timeout' && !/^\d+(\.\d*)?$/.test(value)) {
+          return { problem: `${name} expects true or false, not '${value}'` };
+        if (name === '-exit') args.exitOnFailure = value === 'true';
+        else args.showOne = value === 'true';
+      } else if (name === '-o') args.output = value;
+      else if (name === '-suffix') args.suffix = value;
+      else if (name === '-timeout' && !/^\d+(\.\d*)?$/.test(value)) {
         return { problem: `-timeout expects a number of seconds, not '${value}'` };
       } else args.settings.push(commandLineSetting(name.slice(1), value));
     }
@@ -176,6 +197,16 @@ async function runHerd7(args: Herd7Args): Promise<number> {
   warn(setup.diagnostics);
   // herd stops on a model it cannot read, with exit status 2.
   if (!setup.value) return EXIT_USAGE;
+  const usage = (problem: string) => {
+    process.stderr.write(`ordo herd7: ${problem}\n${USAGE}\n`);
+    return EXIT_USAGE;
+  };
+  const plan = herdGraphPlan(setup.value.picture, args.showOne);
+  if (typeof plan === 'string') return usage(plan);
+  if (args.output !== undefined && args.output !== '-' && !isFolder(args.output)) {
+    return usage(`-o ${args.output}: not an existing folder`);
+  }
+  const pictures = picturesOf(args, dotOptionsOf(setup.value.picture));
   const inputs = args.inputs.length ? args.inputs : readStdinNames();
   const { files, problems } = expandInputs(inputs);
   for (const p of problems)
@@ -185,7 +216,13 @@ async function runHerd7(args: Herd7Args): Promise<number> {
     setup.value.timeoutSeconds === undefined ? undefined : setup.value.timeoutSeconds * 1000;
   const summary = await runBatch(
     files,
-    { setup: setup.value, jobs: args.jobs, limits: { timeoutMs } },
+    {
+      setup: setup.value,
+      jobs: args.jobs,
+      limits: { timeoutMs },
+      // Without -o herd draws nothing (ordo has no -gv viewer), so nothing is recorded.
+      graphs: args.output === undefined ? undefined : plan,
+    },
     {
       model: (status) => warn(status.modelDiagnostics),
       outcome: (o) => {
@@ -194,7 +231,7 @@ async function runHerd7(args: Herd7Args): Promise<number> {
         // herd prints nothing for a test that ran out of time.
         if (limit)
           process.stderr.write(`Warning: File "${o.file}": ${limit} limit reached, no result\n`);
-        else if (!outcomeFailed(o)) process.stdout.write(formatHerdText(o.report!));
+        else if (!outcomeFailed(o)) process.stdout.write(pictures(o) + formatHerdText(o.report!));
         if (outcomeFailed(o) || limit) failures++;
         return args.exitOnFailure && failures > 0 ? 'stop' : undefined;
       },
@@ -202,6 +239,64 @@ async function runHerd7(args: Herd7Args): Promise<number> {
   );
   if (!summary.modelLoaded) return EXIT_USAGE;
   return args.exitOnFailure && failures > 0 ? EXIT_FAILURES : EXIT_OK;
+}
+
+/** The last value of a picture key (cfg files first, then the command line, as herd reads them). */
+function lastSetting(picture: readonly (readonly [string, string])[], key: string) {
+  return picture.filter(([k]) => k === key).at(-1)?.[1];
+}
+
+/**
+ * herd's `-show` (default none), `-nshow`/`-showone` and `-doshow` settings as a batch's graph
+ * plan; undefined for `none`, a usage problem for a bad value.
+ */
+export function herdGraphPlan(
+  picture: readonly (readonly [string, string])[],
+  showOne: boolean,
+): GraphPlan | undefined | string {
+  const word = lastSetting(picture, 'show') ?? 'none';
+  const show = selectionOfHerdShow(word);
+  if (show === undefined) return `-show expects prop, neg, all, cond, wit or none, not '${word}'`;
+  const nshow = lastSetting(picture, 'nshow');
+  if (nshow !== undefined && !/^[1-9]\d*$/.test(nshow)) {
+    return `-nshow expects an integer >= 1, not '${nshow}'`;
+  }
+  if (show === 'none') return undefined;
+  const relations = picture
+    .filter(([k]) => k === 'doshow')
+    .flatMap(([, v]) => v.split(','))
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+  const limit = showOne ? 1 : nshow === undefined ? undefined : Number(nshow);
+  return { show, relations: [...new Set(relations)], limit };
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What herd prints (or files) for a checked test's pictures before its text block, with -o;
+ * a folder herd cannot write into gets a warning, and the test's block is still printed.
+ */
+function picturesOf(args: Herd7Args, options: DotOptions): (o: TestOutcome) => string {
+  const output = args.output;
+  if (output === undefined) return () => '';
+  return (o) => {
+    try {
+      return emitHerdGraphs(output, o.file, outcomeGraphs(o), options, args.suffix);
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? String(e);
+      process.stderr.write(
+        `Warning: File "${o.file}": cannot write its graphs into ${output}: ${why}\n`,
+      );
+      return '';
+    }
+  };
 }
 
 /** herd stops reading a test at its first error: one error line per file, as scripts expect. */

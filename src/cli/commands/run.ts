@@ -1,9 +1,10 @@
 // CLI adapter: `ordo run`: check litmus tests against a model; herd7's text blocks or JSON lines.
 import * as os from 'node:os';
-import { formatHerdText, formatJsonLine, outcomeFailed } from '../../report';
+import { dotOptionsOf, formatHerdText, formatJsonLine, outcomeFailed } from '../../report';
 import { type Diagnostic, formatDiagnostic } from '../../source';
 import type { RunTarget } from '../arch-targets';
 import { runBatch } from '../batch';
+import { type GraphOutput, graphWriter, prepareGraphDir, takeGraphOptions } from '../batch-graphs';
 import type { CheckLimits } from '../check-file';
 import { type Command, EXIT_FAILURES, EXIT_OK, EXIT_USAGE } from '../command';
 import { commandLineSetting, resolveSetup, type Setting } from '../config';
@@ -38,6 +39,13 @@ Run:
   --max-events N         refuse tests with more than N events ("limit reached")
   --unroll N             loop unrolling bound (herd's default is 2)
   --json                 one JSON object per test and line on stdout
+Graphs (not with --arch):
+  --graphs DIR           also draw each test's executions into DIR (created if missing):
+                         <test>.dot, or <test>.svg (<test>-<n>.svg for several); nothing
+                         for a test without such an execution
+  --show witness|counterexample|all
+                         executions satisfying the condition (default), the others, or all
+  --format dot|svg       DOT text (default) or SVG, rendered offline
 Exit status: 0 all tests ran, 1 some failed (errors on stderr), 2 usage error.`;
 
 export interface RunArgs {
@@ -148,20 +156,29 @@ export function parseRunArgs(argv: readonly string[]): Parsed {
 export const runCommand: Command = {
   summary: 'check litmus tests against a model; print herd7-style results (or JSON)',
   async run(argv) {
-    const parsed = parseRunArgs(argv);
+    const taken = takeGraphOptions(argv);
+    const parsed = typeof taken === 'string' ? { problem: taken } : parseRunArgs(taken.rest);
     if (parsed.help) {
       process.stdout.write(`${USAGE}\n`);
       return EXIT_OK;
     }
-    if (!parsed.args || parsed.args.inputs.length === 0) {
-      process.stderr.write(`ordo run: ${parsed.problem ?? 'no input files'}\n\n${USAGE}\n`);
+    const graphs = typeof taken === 'string' ? undefined : taken.graphs;
+    const args = parsed.args?.inputs.length ? parsed.args : undefined;
+    let problem = args ? undefined : (parsed.problem ?? 'no input files');
+    if (args && graphs) {
+      problem = args.targets
+        ? '--graphs is not supported with --arch (use ordo graph --arch T)'
+        : prepareGraphDir(graphs.dir);
+    }
+    if (problem || !args) {
+      process.stderr.write(`ordo run: ${problem}\n\n${USAGE}\n`);
       return EXIT_USAGE;
     }
-    return runTests(parsed.args);
+    return runTests(args, graphs);
   },
 };
 
-async function runTests(args: RunArgs): Promise<number> {
+async function runTests(args: RunArgs, graphs?: GraphOutput): Promise<number> {
   if (args.targets) return runArch(args, args.targets);
   const lookup = diskLookup();
   const printed = new Set<string>();
@@ -188,9 +205,11 @@ async function runTests(args: RunArgs): Promise<number> {
   };
   const progress =
     process.stderr.isTTY && files.length > 1 ? progressLine(files.length) : undefined;
+  const writer = graphs && graphWriter(graphs, dotOptionsOf(setup.value.picture));
+  const plan = graphs && { show: graphs.show, relations: [] };
   const summary = await runBatch(
     files,
-    { setup: setup.value, jobs: args.jobs, limits },
+    { setup: setup.value, jobs: args.jobs, limits, graphs: plan },
     {
       model: (status) => printDiagnostics(status.modelDiagnostics),
       outcome: (o, i) => {
@@ -198,14 +217,19 @@ async function runTests(args: RunArgs): Promise<number> {
         printDiagnostics(o.diagnostics);
         if (args.json) process.stdout.write(formatJsonLine(o, setup.value!.label, lookup));
         else if (!outcomeFailed(o)) process.stdout.write(formatHerdText(o.report!));
+        writer?.write(o);
         progress?.show(i + 1, o.file);
       },
     },
   );
   progress?.clear();
+  const drawn = await writer?.done();
+  for (const p of drawn?.problems ?? []) process.stderr.write(`ordo run: ${p}\n`);
   if (summary.modelLoaded && files.length > 1) {
     process.stderr.write(`ordo run: ${summary.checked} tests, ${summary.failed} failed\n`);
   }
-  const ok = summary.modelLoaded && summary.failed === 0 && problems.length === 0;
+  if (drawn) process.stderr.write(`ordo run: ${drawn.files} graph files in ${graphs!.dir}\n`);
+  const ok =
+    summary.modelLoaded && summary.failed === 0 && problems.length === 0 && !drawn?.problems.length;
   return ok ? EXIT_OK : EXIT_FAILURES;
 }

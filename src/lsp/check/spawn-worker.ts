@@ -2,6 +2,7 @@
 // from the sources under tsx.
 import * as path from 'node:path';
 import { Worker, workerData } from 'node:worker_threads';
+import { WORKER_ARGV } from '../../cli/worker-mark';
 
 /** `workerData` tag that makes the bundle serve LSP jobs instead of running the CLI. */
 const LSP_WORKER_TAG = 'ordo-lsp-worker';
@@ -16,7 +17,12 @@ export function isLspWorker(): boolean {
  * is captured and handed to `log` instead.
  */
 export function spawnWorker(log: (line: string) => void): Worker {
-  const options = { stdout: true, stderr: true, workerData: { ordoWorker: LSP_WORKER_TAG } };
+  const options = {
+    stdout: true,
+    stderr: true,
+    workerData: { ordoWorker: LSP_WORKER_TAG },
+    argv: [WORKER_ARGV],
+  };
   const worker = __filename.endsWith('.ts')
     ? // Under tsx (tests, `tsx src/cli/main.ts lsp`) workers do not inherit its loader.
       new Worker(
