@@ -13,11 +13,12 @@ import { Candidate } from './candidate';
 import { CoherenceTracker } from './coherence';
 import { Combination } from './combination';
 import {
-  BASE_RELATIONS,
   type ExecutionGraph,
   type GraphRequest,
   graphEvents,
   graphRelations,
+  isSelected,
+  requestedRelations,
 } from './graph';
 import { herdSymbol } from './herd-symbols';
 import { evalProp, type Lookup } from './prop';
@@ -398,8 +399,8 @@ class TestRun {
   private recordGraph(exec: Candidate, branch: BranchOutcome, state: FinalState): void {
     const request = this.options.graphs;
     if (!request || (request.limit !== undefined && this.graphs.length >= request.limit)) return;
-    if (request.show !== 'all' && (request.show === 'witness') !== state.satisfies) return;
-    const names = [...new Set([...BASE_RELATIONS, ...request.relations])];
+    if (!isSelected(request.show, state.satisfies)) return;
+    const names = requestedRelations(request);
     this.graphs.push({
       test: this.test.name,
       index: this.graphs.length + 1,

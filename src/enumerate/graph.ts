@@ -46,6 +46,16 @@ export interface GraphRequest {
 
 export const BASE_RELATIONS: readonly string[] = ['po', 'rf', 'co', 'fr'];
 
+/** Does an execution that satisfies (or not) the condition belong to this selection? */
+export function isSelected(show: GraphSelection, satisfies: boolean): boolean {
+  return show === 'all' || (show === 'witness') === satisfies;
+}
+
+/** All relation names a request needs, base relations first, without duplicates. */
+export function requestedRelations(request: GraphRequest): string[] {
+  return [...new Set([...BASE_RELATIONS, ...request.relations])];
+}
+
 /** The events of a candidate with their resolved locations and values. */
 export function graphEvents(exec: Candidate): GraphEvent[] {
   const view = exec.view;

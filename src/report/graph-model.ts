@@ -2,13 +2,7 @@
 // the graph writers (DOT, SVG): events with their thread and herd-style label parts, and the
 // edges of every relation to draw. Plain data (JSON-able), no bitsets.
 // The graph data types belong to the stage that records them; the writers only read them.
-import {
-  BASE_RELATIONS,
-  type ExecutionGraph,
-  type GraphEvent,
-  type GraphRequest,
-  type GraphSelection,
-} from '../enumerate/graph';
+import type { ExecutionGraph, GraphEvent, GraphRequest } from '../enumerate/graph';
 
 export type {
   ExecutionGraph,
@@ -17,16 +11,7 @@ export type {
   GraphRequest,
   GraphSelection,
 } from '../enumerate/graph';
-export { BASE_RELATIONS };
-
-export function isSelected(show: GraphSelection, satisfies: boolean): boolean {
-  return show === 'all' || (show === 'witness') === satisfies;
-}
-
-/** All relation names a request needs, base relations first, without duplicates. */
-export function requestedRelations(request: GraphRequest): string[] {
-  return [...new Set([...BASE_RELATIONS, ...request.relations])];
-}
+export { BASE_RELATIONS, isSelected, requestedRelations } from '../enumerate/graph';
 
 /** herd's event names: `a`..`z`, then `aa`, `ab`... */
 export function eventLetter(rank: number): string {

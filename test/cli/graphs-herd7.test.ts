@@ -5,14 +5,9 @@ import * as path from 'node:path';
 import { expect } from 'chai';
 import { herd7Command, herdGraphPlan } from '../../src/cli/commands/herd7';
 import { selectionFor } from '../../src/report/graph-files';
-import {
-  digraphCount,
-  drawnEdges,
-  hasStackTrace,
-  runCaptured,
-  scratchWithClassics,
-  witnessCounts,
-} from './graphs-support';
+import { drawnEdges } from '../support/drawn-edges';
+import { runCaptured } from '../support/run-captured';
+import { digraphCount, hasStackTrace, scratchWithClassics, witnessCounts } from './graphs-support';
 
 /** The DOT between a test's DOTBEGIN and DOTEND lines, and what follows DOTEND. */
 function framed(stdout: string, base: string): { dot: string; after: string } {

@@ -8,14 +8,9 @@ import { takeGraphOptions } from '../../src/cli/batch-graphs';
 import { runCommand } from '../../src/cli/commands/run';
 import { commandLineSetting, resolveSetup } from '../../src/cli/config';
 import { outcomeGraphs, type TestOutcome } from '../../src/report';
-import {
-  digraphCount,
-  drawnEdges,
-  hasStackTrace,
-  runCaptured,
-  scratchWithClassics,
-  witnessCounts,
-} from './graphs-support';
+import { drawnEdges } from '../support/drawn-edges';
+import { runCaptured } from '../support/run-captured';
+import { digraphCount, hasStackTrace, scratchWithClassics, witnessCounts } from './graphs-support';
 
 describe('cli: ordo run --graphs', function () {
   this.timeout(60_000);

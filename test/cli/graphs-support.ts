@@ -1,37 +1,8 @@
-// Helpers for the graph-output suites: commands run in-process with their output captured,
-// the bundled classic tests copied into a scratch folder, and the edges a DOT text draws.
+// Helpers for the graph-output suites: the bundled classic tests copied into a scratch folder,
+// and what DOT texts and printed blocks hold.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Command } from '../../src/cli/command';
-
-export interface Captured {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs a command in this process, keeping what it writes to stdout and stderr. */
-export async function runCaptured(command: Command, argv: readonly string[]): Promise<Captured> {
-  const out = process.stdout.write;
-  const err = process.stderr.write;
-  let stdout = '';
-  let stderr = '';
-  process.stdout.write = ((chunk: string) => {
-    stdout += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => {
-    stderr += chunk;
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { status: await command.run(argv), stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
 
 /** A scratch folder holding copies of `litmus/classic/<name>.litmus` in `tests/`. */
 export function scratchWithClassics(names: readonly string[]): string {
@@ -44,17 +15,6 @@ export function scratchWithClassics(names: readonly string[]): string {
     );
   }
   return dir;
-}
-
-/** `from -label-> to` for each edge of a DOT text, events by letter, initial-value dots `init`. */
-export function drawnEdges(dot: string): string[] {
-  const letters = new Map(
-    [...dot.matchAll(/^ +(e\d+) \[label="(\w+): /gm)].map((m) => [m[1], m[2]] as const),
-  );
-  const name = (node: string) => letters.get(node) ?? (node.startsWith('init') ? 'init' : node);
-  return [...dot.matchAll(/^ {2}(\w+) -> (\w+) \[label="([^"]*)"/gm)].map(
-    (m) => `${name(m[1])} -${m[3]}-> ${name(m[2])}`,
-  );
 }
 
 /** How many `digraph` a DOT text holds (one per execution drawn). */

@@ -23,6 +23,7 @@ import {
   resultFromLog,
   skipWithoutShared,
 } from '../corpus/oracle-files';
+import { runCaptured } from '../support/run-captured';
 
 const HERD_LOG = `Test SB Allowed
 States 4
@@ -343,9 +344,10 @@ describe('report: ordo compare against the herd7 oracle', function () {
   });
 
   it('runs as `ordo compare`, prints the changes, and exits 1', async () => {
-    const { out, status } = await captureStdout(() =>
-      compareCommand.run([ordoFile, path.join(ORACLE, 'herd7')]),
-    );
+    const { stdout: out, status } = await runCaptured(compareCommand, [
+      ordoFile,
+      path.join(ORACLE, 'herd7'),
+    ]);
     expect(status).to.equal(1);
     expect(out).to.contain('Verdict changes (1):');
     expect(out).to.contain(`  ${changedVerdict}: Never -> Sometimes`);
@@ -418,19 +420,4 @@ describe('report: ordo compare, a real ordo run against the herd7 oracle', funct
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Runs a command in-process, keeping what it writes to stdout. */
-async function captureStdout(run: () => Promise<number>): Promise<{ out: string; status: number }> {
-  const write = process.stdout.write;
-  let out = '';
-  process.stdout.write = ((chunk: string) => {
-    out += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    return { status: await run(), out };
-  } finally {
-    process.stdout.write = write;
-  }
 }

@@ -11,6 +11,7 @@ import type {
   GraphResult,
 } from '../../src/report/graph-model';
 import { renderSvg } from '../../src/report/graph-svg';
+import { drawnEdges } from '../support/drawn-edges';
 
 const SB = `C SB
 {}
@@ -25,16 +26,6 @@ P0(int *data, int *flag) { WRITE_ONCE(*data, 1); smp_wmb(); WRITE_ONCE(*flag, 1)
 P1(int *data, int *flag) { int r0; int r1; r0 = READ_ONCE(*flag); smp_rmb(); r1 = READ_ONCE(*data); }
 exists (1:r0=1 /\\ 1:r1=0)
 `;
-
-/** `[from label, to label, relation]` of a graph's edges as drawn, initial-value dots as `init`. */
-function drawnEdges(dot: string): string[] {
-  const labels = new Map(
-    [...dot.matchAll(/^ +(e\d+) \[label="(\w+): [^"]*"\];$/gm)].map((m) => [m[1], m[2]]),
-  );
-  return [...dot.matchAll(/^ {2}(\w+) -> (\w+) \[label="([^"]*)"/gm)].map(
-    (m) => `${labels.get(m[1]) ?? 'init'} -${m[3]}-> ${labels.get(m[2]) ?? 'init'}`,
-  );
-}
 
 /** The executions of SB and MP as ordo's default model accepts them, drawn. */
 describe('report: execution graphs from the checker', function () {
